@@ -1,0 +1,54 @@
+import type { ReasonCode } from "./reasons";
+
+export const ScalingAction = {
+  InstanceUp: "instance-up",
+  InstanceDown: "instance-down",
+  ShapeUp: "shape-up",
+  ShapeDown: "shape-down",
+} as const;
+export type ScalingAction = (typeof ScalingAction)[keyof typeof ScalingAction];
+
+/** The metric behind each action, which is also the metric of its scale-down alarm. */
+export const ACTION_METRIC = {
+  "instance-up": "CpuUtilization",
+  "instance-down": "CpuUtilization",
+  "shape-up": "MemoryUtilization",
+  "shape-down": "MemoryUtilization",
+} as const satisfies Record<ScalingAction, string>;
+export type ScalingMetric = (typeof ACTION_METRIC)[ScalingAction];
+
+/** What should happen to the deployment's scale-down alarm for this metric. */
+export type ScaleDownAlarmPlan = "ensure" | "delete" | "none";
+
+/** The part of the deployment a decision changes. */
+export type DeploymentChange = { instanceCount: number } | { shapeName: string };
+
+interface DecisionBase {
+  action: ScalingAction;
+  from: string | number | undefined;
+  reason: ReasonCode;
+  message: string;
+  scaleDownAlarm: ScaleDownAlarmPlan;
+}
+
+export interface ChangeDecision extends DecisionBase {
+  kind: "change";
+  to: string | number;
+  change: DeploymentChange;
+}
+
+export interface NoChangeDecision extends DecisionBase {
+  kind: "no-change";
+}
+
+export type Decision = ChangeDecision | NoChangeDecision;
+
+export function noChange(
+  action: ScalingAction,
+  from: string | number | undefined,
+  reason: ReasonCode,
+  message: string,
+  scaleDownAlarm: ScaleDownAlarmPlan = "none",
+): NoChangeDecision {
+  return { kind: "no-change", action, from, reason, message, scaleDownAlarm };
+}

@@ -1,0 +1,42 @@
+import type { FdkContext } from "@fnproject/fdk";
+import { type Config, ConfigError, loadConfig } from "./config";
+import { logFailure } from "./decision-log";
+import { handleAlarm, type Runtime } from "./handler";
+import { createOciClients, type OciClients } from "./oci/clients";
+import type { AlarmResponse } from "./response";
+
+/** Parsed once per container: a bad value is reported on every call instead of crash-looping the container. */
+let runtime: Runtime | ConfigError | undefined;
+
+function loadRuntime(env: Record<string, string | undefined>): Runtime | ConfigError {
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  let clients: OciClients | undefined;
+  return {
+    config,
+    clients: () => {
+      clients ??= createOciClients(config);
+      return clients;
+    },
+  };
+}
+
+/** The FDK's handler: bytes and context in, a JSON value out (never undefined: that crashes the FDK). */
+export async function invoke(input: Buffer, ctx: FdkContext): Promise<AlarmResponse> {
+  runtime ??= loadRuntime(ctx.config);
+  if (runtime instanceof ConfigError) {
+    logFailure({ callId: ctx.callID }, runtime.message);
+    return { status: "rejected", reason: runtime.message, problems: runtime.problems, dryRun: false, results: [] };
+  }
+  const fromHeader = ctx.deadline;
+  const deadline =
+    fromHeader && !Number.isNaN(fromHeader.getTime())
+      ? fromHeader
+      : new Date(Date.now() + runtime.config.DEFAULT_TIMEOUT_SECONDS * 1000);
+  return handleAlarm(input, { callId: ctx.callID, deadline }, runtime);
+}

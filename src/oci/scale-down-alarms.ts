@@ -1,0 +1,159 @@
+import type * as common from "oci-common";
+import { type MonitoringClient, models } from "oci-monitoring";
+import type { Config } from "../config";
+import type { ScalingMetric } from "../decision";
+import { classifyOciFailure } from "./failures";
+
+/** Freeform tags that mark the alarms this function creates, so it finds (and deletes) only its own. */
+export const ScaleDownAlarmTag = {
+  ManagedBy: "autoscale-managed-by",
+  Deployment: "autoscale-deployment-id",
+  Metric: "autoscale-metric",
+} as const;
+export const MANAGED_BY_VALUE = "model-deployment-autoscale";
+
+type AlarmConfig = Pick<
+  Config,
+  | "LOW_CPU_ALARM_NAME"
+  | "LOW_MEM_ALARM_NAME"
+  | "LOW_CPU_THRESHOLD"
+  | "LOW_MEM_THRESHOLD"
+  | "LOW_ALARM_PENDING_DURATION"
+  | "LOW_ALARM_REPEAT_DURATION"
+>;
+
+export function scaleDownAlarmName(metric: ScalingMetric, config: AlarmConfig): string {
+  return metric === "CpuUtilization" ? config.LOW_CPU_ALARM_NAME : config.LOW_MEM_ALARM_NAME;
+}
+
+/** One stream per deployment (groupBy), averaged over 5 minutes so one quiet minute does not scale down. */
+export function scaleDownAlarmQuery(metric: ScalingMetric, deploymentId: string, config: AlarmConfig): string {
+  const threshold = metric === "CpuUtilization" ? config.LOW_CPU_THRESHOLD : config.LOW_MEM_THRESHOLD;
+  return `${metric}[5m]{resourceId = "${deploymentId}"}.groupBy(resourceId).mean() < ${threshold}`;
+}
+
+export function scaleDownAlarmDetails(
+  firing: models.Alarm,
+  deploymentId: string,
+  metric: ScalingMetric,
+  config: AlarmConfig,
+): models.CreateAlarmDetails {
+  const name = scaleDownAlarmName(metric, config);
+  return {
+    displayName: name,
+    notificationTitle: name,
+    compartmentId: firing.compartmentId,
+    metricCompartmentId: firing.metricCompartmentId,
+    metricCompartmentIdInSubtree: firing.metricCompartmentIdInSubtree,
+    namespace: firing.namespace,
+    query: scaleDownAlarmQuery(metric, deploymentId, config),
+    resolution: "1m",
+    pendingDuration: config.LOW_ALARM_PENDING_DURATION,
+    severity: firing.severity,
+    body: `Low ${metric} on model deployment ${deploymentId}: it can be scaled down. Created by ${MANAGED_BY_VALUE}.`,
+    messageFormat: firing.messageFormat as unknown as models.CreateAlarmDetails.MessageFormat | undefined,
+    isNotificationsPerMetricDimensionEnabled: false,
+    destinations: firing.destinations,
+    repeatNotificationDuration: config.LOW_ALARM_REPEAT_DURATION,
+    isEnabled: true,
+    freeformTags: {
+      [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE,
+      [ScaleDownAlarmTag.Deployment]: deploymentId,
+      [ScaleDownAlarmTag.Metric]: metric,
+    },
+  };
+}
+
+export type EnsureOutcome = { outcome: "created" | "exists"; alarmId: string };
+export type RemoveOutcome = { outcome: "deleted" | "none"; alarmIds: string[] };
+
+/**
+ * The scale-down alarms of one invocation. The firing alarm is read once and shared by every deployment
+ * in the message: the new alarm copies its compartment, namespace, severity and destinations.
+ */
+export class ScaleDownAlarms {
+  private readonly firingAlarms = new Map<string, Promise<models.Alarm>>();
+
+  constructor(
+    private readonly client: MonitoringClient,
+    private readonly config: AlarmConfig,
+    private readonly retryConfiguration: common.RetryConfiguration,
+  ) {}
+
+  firingAlarm(alarmId: string): Promise<models.Alarm> {
+    let alarm = this.firingAlarms.get(alarmId);
+    if (!alarm) {
+      alarm = this.client.getAlarm({ alarmId, retryConfiguration: this.retryConfiguration }).then((r) => r.alarm);
+      this.firingAlarms.set(alarmId, alarm);
+    }
+    return alarm;
+  }
+
+  /** Exactly one scale-down alarm for this deployment and metric, whoever else is creating one right now. */
+  async ensure(firingAlarmId: string, deploymentId: string, metric: ScalingMetric): Promise<EnsureOutcome> {
+    const firing = await this.firingAlarm(firingAlarmId);
+    const existing = await this.find(firing.compartmentId, deploymentId, metric);
+    if (existing.length > 0) return { outcome: "exists", alarmId: keeperOf(existing) };
+    const details = scaleDownAlarmDetails(firing, deploymentId, metric, this.config);
+    const created = (
+      await this.client.createAlarm({ createAlarmDetails: details, retryConfiguration: this.retryConfiguration })
+    ).alarm;
+    // Another invocation may have created one at the same moment: all racers keep the lowest id and each
+    // deletes only the extra one it created itself.
+    const after = await this.find(firing.compartmentId, deploymentId, metric);
+    const keeper = keeperOf([...after, created.id]);
+    if (keeper === created.id) return { outcome: "created", alarmId: created.id };
+    await this.deleteQuietly(created.id);
+    return { outcome: "exists", alarmId: keeper };
+  }
+
+  /** Deletes every scale-down alarm this function created for the deployment and metric. */
+  async remove(firingAlarmId: string, deploymentId: string, metric: ScalingMetric): Promise<RemoveOutcome> {
+    const firing = await this.firingAlarm(firingAlarmId);
+    const found = await this.find(firing.compartmentId, deploymentId, metric);
+    for (const id of found) await this.deleteQuietly(id);
+    return { outcome: found.length > 0 ? "deleted" : "none", alarmIds: found };
+  }
+
+  /** Deletes one alarm; an alarm already gone is not an error. */
+  async deleteQuietly(alarmId: string): Promise<void> {
+    try {
+      await this.client.deleteAlarm({ alarmId, retryConfiguration: this.retryConfiguration });
+    } catch (error) {
+      if (classifyOciFailure(error).kind !== "not-found") throw error;
+    }
+  }
+
+  private async find(compartmentId: string, deploymentId: string, metric: ScalingMetric): Promise<string[]> {
+    const ids: string[] = [];
+    let page: string | undefined;
+    do {
+      const response = await this.client.listAlarms({
+        compartmentId,
+        // The SDK does not URL-encode query values (FIELD-NOTES).
+        displayName: encodeURIComponent(scaleDownAlarmName(metric, this.config)),
+        lifecycleState: models.Alarm.LifecycleState.Active,
+        page,
+        retryConfiguration: this.retryConfiguration,
+      });
+      for (const alarm of response.items) {
+        if (isScaleDownAlarmFor(alarm, deploymentId, metric)) ids.push(alarm.id);
+      }
+      page = response.opcNextPage;
+    } while (page);
+    return ids;
+  }
+}
+
+export function isScaleDownAlarmFor(alarm: models.AlarmSummary, deploymentId: string, metric: ScalingMetric): boolean {
+  const tags = alarm.freeformTags ?? {};
+  return (
+    tags[ScaleDownAlarmTag.ManagedBy] === MANAGED_BY_VALUE &&
+    tags[ScaleDownAlarmTag.Deployment] === deploymentId &&
+    tags[ScaleDownAlarmTag.Metric] === metric
+  );
+}
+
+function keeperOf(ids: string[]): string {
+  return [...ids].sort()[0] as string;
+}

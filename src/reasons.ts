@@ -1,0 +1,25 @@
+/**
+ * Every decision carries a stable machine code and a sentence for people.
+ * The codes are part of the response contract: add, never rename.
+ */
+export const Reason = {
+  ScaledUp: "ScaledUp",
+  ScaledDown: "ScaledDown",
+  AtMaxInstances: "AtMaxInstances",
+  AtMinInstances: "AtMinInstances",
+  AtLargestShape: "AtLargestShape",
+  AtSmallestShape: "AtSmallestShape",
+  ShapeNotOnLadder: "ShapeNotOnLadder",
+  FlexShapeNotScalable: "FlexShapeNotScalable",
+  BuiltInAutoscaling: "BuiltInAutoscaling",
+  UnsupportedScalingPolicy: "UnsupportedScalingPolicy",
+  UnsupportedDeploymentType: "UnsupportedDeploymentType",
+  NotActive: "NotActive",
+  NotAModelDeployment: "NotAModelDeployment",
+  NotFoundOrNotAuthorized: "NotFoundOrNotAuthorized",
+  ConcurrentChange: "ConcurrentChange",
+  UpdateRefused: "UpdateRefused",
+  TransientFailure: "TransientFailure",
+  DryRun: "DryRun",
+} as const;
+export type ReasonCode = (typeof Reason)[keyof typeof Reason];

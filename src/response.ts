@@ -1,0 +1,34 @@
+import type { ScaleDownAlarmPlan, ScalingAction } from "./decision";
+import type { ReasonCode } from "./reasons";
+
+export type Outcome = "updated" | "skipped" | "dry-run" | "failed";
+export type ScaleDownAlarmOutcome = "created" | "exists" | "deleted" | "none";
+
+/** One deployment's answer. */
+export interface DeploymentResult {
+  deploymentId: string;
+  action: ScalingAction;
+  outcome: Outcome;
+  from?: string | number;
+  to?: string | number;
+  reasonCode: ReasonCode;
+  reason: string;
+  scaleDownAlarm: ScaleDownAlarmOutcome;
+  /** In a dry run: what would have happened to the scale-down alarm. */
+  scaleDownAlarmPlan?: ScaleDownAlarmPlan;
+  scaleDownAlarmId?: string;
+  opcRequestId?: string;
+  opcWorkRequestId?: string;
+}
+
+/** The function's answer to one alarm message: always JSON, HTTP 200 for anything about the message itself. */
+export interface AlarmResponse {
+  status: "ok" | "ignored" | "rejected";
+  title?: string;
+  type?: string;
+  dedupeKey?: string;
+  reason?: string;
+  problems?: string[];
+  dryRun: boolean;
+  results: DeploymentResult[];
+}

@@ -1,0 +1,23 @@
+import type { Decision, ScalingAction } from "../decision";
+import { noChange } from "../decision";
+import type { DeploymentSnapshot } from "../deployment-snapshot";
+import { Reason } from "../reasons";
+
+/**
+ * Checks shared by all four scalers: a deployment that is not ACTIVE, or not a single-model deployment,
+ * is never changed. Returns the no-change decision, or undefined when the scaler may decide.
+ */
+export function ineligibility(action: ScalingAction, deployment: DeploymentSnapshot): Decision | undefined {
+  if (deployment.lifecycleState !== "ACTIVE") {
+    return noChange(action, undefined, Reason.NotActive, `deployment is ${deployment.lifecycleState}, not ACTIVE`);
+  }
+  if (deployment.deploymentType !== "SINGLE_MODEL" || deployment.modelId === undefined) {
+    return noChange(
+      action,
+      undefined,
+      Reason.UnsupportedDeploymentType,
+      `deployment type ${deployment.deploymentType ?? "unknown"} is not scaled by this function (SINGLE_MODEL only)`,
+    );
+  }
+  return undefined;
+}

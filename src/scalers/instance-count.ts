@@ -1,0 +1,29 @@
+import type { Decision, ScalingAction } from "../decision";
+import { noChange } from "../decision";
+import type { DeploymentSnapshot } from "../deployment-snapshot";
+import { Reason } from "../reasons";
+
+/**
+ * The current instance count when the deployment is on a FIXED_SIZE policy, or the decision explaining why
+ * it cannot be scaled horizontally. OCI's built-in AUTOSCALING policy is never overwritten: fighting it
+ * would make both autoscalers flap.
+ */
+export function fixedInstanceCount(action: ScalingAction, deployment: DeploymentSnapshot): number | Decision {
+  if (deployment.scalingPolicyType === "AUTOSCALING") {
+    return noChange(
+      action,
+      undefined,
+      Reason.BuiltInAutoscaling,
+      "deployment uses OCI's built-in AUTOSCALING policy; this function leaves its instance count alone",
+    );
+  }
+  if (deployment.scalingPolicyType !== "FIXED_SIZE" || deployment.instanceCount === undefined) {
+    return noChange(
+      action,
+      undefined,
+      Reason.UnsupportedScalingPolicy,
+      `scaling policy ${deployment.scalingPolicyType ?? "none"} is not FIXED_SIZE`,
+    );
+  }
+  return deployment.instanceCount;
+}
