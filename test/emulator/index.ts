@@ -1,0 +1,21 @@
+export { mulberry32 } from "./faults";
+export { startEmulator } from "./server";
+export { parseAuthorization, type SignatureCheck, type SignedRequest, verifyRequestSignature } from "./signature";
+export type {
+  Alarm,
+  AlarmSeed,
+  Emulator,
+  EmulatorOptions,
+  FaultInjector,
+  FaultRule,
+  FaultStatus,
+  InjectedFault,
+  Json,
+  JsonObject,
+  ModelDeployment,
+  RandomFaultKind,
+  RandomFaultOptions,
+  RecordedRequest,
+  SeedDeployment,
+  StoredDeployment,
+} from "./types";

@@ -1,0 +1,81 @@
+import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
+import type { Alarm, Emulator, SeedDeployment } from "../emulator";
+
+export const EXAMPLE_COMPARTMENT_ID = "ocid1.compartment.oc1..aaaaaaaaexamplecompartment0001";
+export const EXAMPLE_TOPIC_ID = "ocid1.onstopic.oc1.iad.aaaaaaaaexampletopic000000001";
+
+const DEPLOYMENT_ID = /ocid1\.datasciencemodeldeployment\.[a-z0-9-]+\.[a-z0-9-]*\.[a-z0-9]+/g;
+
+interface LooseAlarmMessage {
+  title?: unknown;
+  alarmMetaData?: Array<{ id?: unknown; query?: unknown; namespace?: unknown; severity?: unknown }>;
+}
+
+export interface SeedOptions {
+  deployment?: Omit<SeedDeployment, "id">;
+  /** Alarm names that count as scale-down alarms; their seeds carry the function's tags. */
+  lowAlarmNames?: Record<string, "CpuUtilization" | "MemoryUtilization">;
+}
+
+/**
+ * Seeds the emulator with what an alarm message names, so the message can be replayed locally:
+ * every model deployment OCID in it, and each firing alarm (with a topic as its destination). A firing
+ * scale-down alarm is seeded as one this function created, tagged for the deployment it watches.
+ */
+export function seedFromAlarmMessage(
+  emulator: Emulator,
+  text: string,
+  options: SeedOptions = {},
+): { deploymentIds: string[]; alarms: Alarm[] } {
+  const deploymentIds = [...new Set(text.match(DEPLOYMENT_ID) ?? [])];
+  for (const id of deploymentIds) {
+    if (!emulator.getDeployment(id)) {
+      emulator.seedDeployment({
+        compartmentId: EXAMPLE_COMPARTMENT_ID,
+        displayName: `example-${id.slice(-4)}`,
+        ...options.deployment,
+        id,
+      });
+    }
+  }
+  let message: LooseAlarmMessage;
+  try {
+    message = JSON.parse(text) as LooseAlarmMessage;
+  } catch {
+    return { deploymentIds, alarms: [] };
+  }
+  const title = typeof message.title === "string" ? message.title : "alarm";
+  const lowMetric = (options.lowAlarmNames ?? DEFAULT_LOW_ALARM_NAMES)[title];
+  const alarms: Alarm[] = [];
+  for (const metadata of Array.isArray(message.alarmMetaData) ? message.alarmMetaData : []) {
+    if (typeof metadata?.id !== "string" || emulator.getAlarm(metadata.id)) continue;
+    const query = typeof metadata.query === "string" ? metadata.query : "CpuUtilization[5m].mean() > 80";
+    const watched = query.match(DEPLOYMENT_ID)?.[0];
+    alarms.push(
+      emulator.seedAlarm({
+        id: metadata.id,
+        displayName: title,
+        compartmentId: EXAMPLE_COMPARTMENT_ID,
+        metricCompartmentId: EXAMPLE_COMPARTMENT_ID,
+        namespace: typeof metadata.namespace === "string" ? metadata.namespace : "oci_datascience_modeldeploy",
+        query,
+        severity: typeof metadata.severity === "string" ? metadata.severity : "INFO",
+        destinations: [EXAMPLE_TOPIC_ID],
+        freeformTags:
+          lowMetric && watched
+            ? {
+                [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE,
+                [ScaleDownAlarmTag.Deployment]: watched,
+                [ScaleDownAlarmTag.Metric]: lowMetric,
+              }
+            : {},
+      }),
+    );
+  }
+  return { deploymentIds, alarms };
+}
+
+const DEFAULT_LOW_ALARM_NAMES: Record<string, "CpuUtilization" | "MemoryUtilization"> = {
+  model_deployment_low_cpu: "CpuUtilization",
+  model_deployment_low_mem: "MemoryUtilization",
+};
