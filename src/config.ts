@@ -59,6 +59,17 @@ const shapeLaddersFromEnv = z.string().transform((raw, ctx) => {
   return result.data;
 });
 
+/** Comma-separated compartment OCIDs; empty means every compartment the policy lets the function reach. */
+const compartmentListFromEnv = z
+  .string()
+  .transform((raw) =>
+    raw
+      .split(",")
+      .map((id) => id.trim())
+      .filter((id) => id !== ""),
+  )
+  .pipe(z.array(z.string().regex(/^ocid1\.(compartment|tenancy)\./, { message: "expected compartment OCIDs" })));
+
 const urlFromEnv = z.string().trim().url();
 
 /**
@@ -79,6 +90,10 @@ export const ConfigSchema = z
     LOW_ALARM_REPEAT_DURATION: isoDurationFromEnv.default("PT5M"),
     SHAPE_LADDERS: shapeLaddersFromEnv.default(DEFAULT_SHAPE_LADDERS.map((l) => [...l])),
     DRY_RUN: booleanFromEnv.default(false),
+    SCALE_UP_COOLDOWN_SECONDS: integerFromEnv(0, 86_400).default(300),
+    SCALE_DOWN_COOLDOWN_SECONDS: integerFromEnv(0, 86_400).default(600),
+    ALLOWED_COMPARTMENT_IDS: compartmentListFromEnv.default([]),
+    VERIFY_FIRING_ALARM: booleanFromEnv.default(true),
     MAX_DEPLOYMENTS_PER_MESSAGE: integerFromEnv(1, 1000).default(50),
     MAX_BODY_BYTES: integerFromEnv(1024, 6 * 1024 * 1024).default(1024 * 1024),
     OCI_MAX_ATTEMPTS: integerFromEnv(1, 10).default(3),

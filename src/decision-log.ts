@@ -1,25 +1,29 @@
 import type { AlarmResponse, DeploymentResult } from "./response";
 
+/** Where log lines go: stdout in a function (OCI Logging keeps it), a list in tests and the soak run. */
+export type LogSink = (line: Record<string, unknown>) => void;
+
+export const stdoutSink: LogSink = (line) => {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+};
+
 /** Fields every log line of one invocation carries. */
 export interface LogContext {
+  sink: LogSink;
   callId?: string;
-  alarmId?: string;
   dedupeKey?: string;
   title?: string;
   type?: string;
 }
 
 /**
- * One JSON line per decision on stdout, which OCI Logging keeps. Only the fields listed here are written,
- * so no credential or token can reach a log line by accident.
+ * One JSON line per decision. Only the fields listed here are written, so no credential or token can
+ * reach a log line by accident.
  */
 export function logDecision(context: LogContext, result: DeploymentResult, alarmId: string): void {
-  write({
+  write(context, {
     event: "decision",
-    callId: context.callId,
     alarmId,
-    dedupeKey: context.dedupeKey,
-    title: context.title,
     deploymentId: result.deploymentId,
     action: result.action,
     from: result.from,
@@ -36,11 +40,8 @@ export function logDecision(context: LogContext, result: DeploymentResult, alarm
 
 /** The message-level line for answers with no per-deployment decision (ignored, rejected). */
 export function logMessageOutcome(context: LogContext, response: AlarmResponse): void {
-  write({
+  write(context, {
     event: "message",
-    callId: context.callId,
-    dedupeKey: context.dedupeKey,
-    title: context.title,
     type: context.type,
     status: response.status,
     reason: response.reason,
@@ -49,16 +50,15 @@ export function logMessageOutcome(context: LogContext, response: AlarmResponse):
 }
 
 export function logFailure(context: LogContext, message: string, details: Record<string, unknown> = {}): void {
-  write({
-    event: "failure",
+  write(context, { event: "failure", message, ...details });
+}
+
+function write(context: LogContext, fields: Record<string, unknown>): void {
+  context.sink({
+    time: new Date().toISOString(),
     callId: context.callId,
     dedupeKey: context.dedupeKey,
     title: context.title,
-    message,
-    ...details,
+    ...fields,
   });
-}
-
-function write(line: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`);
 }

@@ -3,14 +3,15 @@ import { isActionable } from "./alarm-message";
 import { actionForTitle } from "./alarm-routing";
 import { mapBounded } from "./bounded-parallel";
 import type { Config } from "./config";
-import { type LogContext, logDecision, logFailure, logMessageOutcome } from "./decision-log";
+import { type LogContext, type LogSink, logFailure, logMessageOutcome } from "./decision-log";
 import { deploymentsInAlarm } from "./deployments-in-alarm";
 import { TransientOciError } from "./errors";
 import type { OciClients } from "./oci/clients";
-import { retryUntil } from "./oci/retry-policy";
-import { Reason } from "./reasons";
-import type { AlarmResponse, DeploymentResult } from "./response";
-import { scaleDeployment, startScalingRun } from "./scale-deployment";
+import type { AlarmResponse } from "./response";
+import { collectResults } from "./result-collection";
+import { scaleDeployment } from "./scale-deployment";
+import { startScalingRun } from "./scaling-run";
+import { deliveryKey } from "./scaling-state";
 
 export interface Invocation {
   callId?: string;
@@ -22,20 +23,22 @@ export interface Runtime {
   config: Config;
   /** Built on first use, so messages that are rejected or ignored never load the SDK clients. */
   clients: () => OciClients;
+  now: () => Date;
+  log: LogSink;
 }
 
 const DEPLOYMENTS_IN_FLIGHT = 4;
 /** Time kept back from the deadline to log and answer. */
-const ANSWER_MARGIN_MS = 2_000;
+const ANSWER_MARGIN_MS = 1_500;
 
 /**
  * One alarm message, end to end: decode, route on the title, scale each deployment, answer.
- * Resolves with a response for anything about the message; rejects only when OCI failed transiently,
- * so the FDK answers 502 and Notifications delivers the message again.
+ * Resolves with a response for anything about the message; rejects only when OCI failed transiently
+ * (or time ran out), so the FDK answers 502 and Notifications delivers the message again.
  */
 export async function handleAlarm(body: Uint8Array, invocation: Invocation, runtime: Runtime): Promise<AlarmResponse> {
   const { config } = runtime;
-  const log: LogContext = { callId: invocation.callId };
+  const log: LogContext = { sink: runtime.log, callId: invocation.callId };
   const answer = (response: AlarmResponse) => {
     logMessageOutcome(log, response);
     return response;
@@ -76,64 +79,56 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
     });
   }
   const targets = deploymentsInAlarm(message);
-  if (targets.length === 0) {
-    return answer({
-      ...header,
-      status: "rejected",
-      reason: "the message names no deployment (no resourceId in dimensions or query)",
-      results: [],
-    });
-  }
-  if (targets.length > config.MAX_DEPLOYMENTS_PER_MESSAGE) {
-    return answer({
-      ...header,
-      status: "rejected",
-      reason: `the message names ${targets.length} deployments; the limit is ${config.MAX_DEPLOYMENTS_PER_MESSAGE} (MAX_DEPLOYMENTS_PER_MESSAGE)`,
-      results: [],
-    });
+  const tooMany = targets.length > config.MAX_DEPLOYMENTS_PER_MESSAGE;
+  if (targets.length === 0 || tooMany) {
+    const reason = tooMany
+      ? `the message names ${targets.length} deployments; the limit is ${config.MAX_DEPLOYMENTS_PER_MESSAGE} (MAX_DEPLOYMENTS_PER_MESSAGE)`
+      : "the message names no deployment (no resourceId in dimensions or query)";
+    return answer({ ...header, status: "rejected", reason, results: [] });
   }
 
   const answerBy = new Date(invocation.deadline.getTime() - ANSWER_MARGIN_MS);
-  const retry = retryUntil(answerBy, config.OCI_MAX_ATTEMPTS, config.OCI_REQUEST_TIMEOUT_SECONDS * 1000);
-  const run = startScalingRun(config, runtime.clients(), retry);
-  const settled = await mapBounded(targets, DEPLOYMENTS_IN_FLIGHT, (target) => scaleDeployment(run, target, action));
-
-  const results: DeploymentResult[] = [];
-  const transientFailures: string[] = [];
-  settled.forEach((outcome, index) => {
-    const target = targets[index];
-    if (!target) return;
-    if (outcome.status === "fulfilled") {
-      results.push(outcome.value);
-      logDecision(log, outcome.value, target.firingAlarmId);
-      return;
-    }
-    const error = outcome.reason;
-    if (error instanceof TransientOciError) {
-      transientFailures.push(`${target.deploymentId}: ${error.message}`);
-      logFailure(log, "transient OCI failure; the alarm will be delivered again", {
-        deploymentId: target.deploymentId,
-        action,
-        reason: error.message,
-        opcRequestId: error.opcRequestId,
-      });
-      return;
-    }
-    const failed: DeploymentResult = {
-      deploymentId: target.deploymentId,
-      action,
-      outcome: "failed",
-      reasonCode: Reason.UpdateRefused,
-      reason: error instanceof Error ? error.message : String(error),
-      scaleDownAlarm: "none",
-    };
-    results.push(failed);
-    logDecision(log, failed, target.firingAlarmId);
-  });
-  if (transientFailures.length > 0) {
-    throw new TransientOciError(
-      `OCI failed transiently for ${transientFailures.length} of ${targets.length} deployment(s): ${transientFailures.join("; ")}`,
-    );
-  }
+  const run = startScalingRun(
+    config,
+    runtime.clients(),
+    {
+      deadline: answerBy,
+      maxAttempts: config.OCI_MAX_ATTEMPTS,
+      requestTimeoutMs: config.OCI_REQUEST_TIMEOUT_SECONDS * 1000,
+    },
+    {
+      now: runtime.now(),
+      delivery: deliveryKey(message.dedupeKey ?? undefined, message.timestampEpochMillis ?? undefined),
+      title: message.title,
+    },
+  );
+  const work = mapBounded(targets, DEPLOYMENTS_IN_FLIGHT, (target) => scaleDeployment(run, target, action));
+  const settled = await beforeDeadline(work, answerBy, log);
+  const results = collectResults(log, targets, action, settled);
   return { ...header, status: "ok", results };
+}
+
+/**
+ * Every OCI call is bounded, but a call can still be slow to give up; the platform kills a call that
+ * overruns, and then nobody would learn why. Past the deadline the invocation fails (502, delivered
+ * again) while the work in flight finishes: each write is guarded by its ETag, so a late one is safe.
+ */
+async function beforeDeadline<T>(work: Promise<T>, answerBy: Date, log: LogContext): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => {
+        logFailure(log, "ran out of time before Fn-Deadline; the alarm will be delivered again", {
+          answerBy: answerBy.toISOString(),
+        });
+        reject(new TransientOciError("ran out of time before the Fn deadline"));
+      },
+      Math.max(0, answerBy.getTime() - Date.now()),
+    );
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,6 +1,6 @@
 import type { FdkContext } from "@fnproject/fdk";
 import { type Config, ConfigError, loadConfig } from "./config";
-import { logFailure } from "./decision-log";
+import { logFailure, stdoutSink } from "./decision-log";
 import { handleAlarm, type Runtime } from "./handler";
 import { createOciClients, type OciClients } from "./oci/clients";
 import type { AlarmResponse } from "./response";
@@ -19,6 +19,8 @@ function loadRuntime(env: Record<string, string | undefined>): Runtime | ConfigE
   let clients: OciClients | undefined;
   return {
     config,
+    now: () => new Date(),
+    log: stdoutSink,
     clients: () => {
       clients ??= createOciClients(config);
       return clients;
@@ -30,7 +32,7 @@ function loadRuntime(env: Record<string, string | undefined>): Runtime | ConfigE
 export async function invoke(input: Buffer, ctx: FdkContext): Promise<AlarmResponse> {
   runtime ??= loadRuntime(ctx.config);
   if (runtime instanceof ConfigError) {
-    logFailure({ callId: ctx.callID }, runtime.message);
+    logFailure({ sink: stdoutSink, callId: ctx.callID }, runtime.message);
     return { status: "rejected", reason: runtime.message, problems: runtime.problems, dryRun: false, results: [] };
   }
   const fromHeader = ctx.deadline;

@@ -21,5 +21,9 @@ export const Reason = {
   UpdateRefused: "UpdateRefused",
   TransientFailure: "TransientFailure",
   DryRun: "DryRun",
+  CoolingDown: "CoolingDown",
+  DuplicateDelivery: "DuplicateDelivery",
+  CompartmentNotAllowed: "CompartmentNotAllowed",
+  AlarmNotVerified: "AlarmNotVerified",
 } as const;
 export type ReasonCode = (typeof Reason)[keyof typeof Reason];

@@ -1,41 +1,21 @@
-import type * as common from "oci-common";
-import type { Config } from "./config";
-import { ACTION_METRIC, type ChangeDecision, type Decision, type ScalingAction } from "./decision";
+import { applyChange } from "./apply-change";
+import { compartmentRefusal, firingAlarmRefusal } from "./authorization";
+import { ACTION_METRIC, type Decision, type ScalingAction } from "./decision";
+import { failureResult, resultOf, skipped } from "./deployment-results";
+import type { DeploymentSnapshot } from "./deployment-snapshot";
 import type { DeploymentTarget } from "./deployments-in-alarm";
 import { isModelDeploymentId } from "./deployments-in-alarm";
-import { TransientOciError } from "./errors";
-import type { OciClients } from "./oci/clients";
-import { classifyOciFailure, type OciFailure } from "./oci/failures";
-import { readDeployment, updateDeployment } from "./oci/model-deployments";
-import { type EnsureOutcome, ScaleDownAlarms } from "./oci/scale-down-alarms";
+import { classifyOciFailure } from "./oci/failures";
+import { readDeployment } from "./oci/model-deployments";
 import { Reason } from "./reasons";
 import type { DeploymentResult } from "./response";
 import { SCALERS } from "./scalers";
-
-/** What one invocation shares between the deployments of its message. */
-export interface ScalingRun {
-  config: Config;
-  clients: OciClients;
-  alarms: ScaleDownAlarms;
-  retryConfiguration: common.RetryConfiguration;
-}
-
-export function startScalingRun(
-  config: Config,
-  clients: OciClients,
-  retryConfiguration: common.RetryConfiguration,
-): ScalingRun {
-  return {
-    config,
-    clients,
-    alarms: new ScaleDownAlarms(clients.monitoring, config, retryConfiguration),
-    retryConfiguration,
-  };
-}
+import type { ScalingRun } from "./scaling-run";
+import { stateBlock } from "./scaling-state";
 
 /**
- * Read, decide, apply for one deployment. A transient OCI failure is thrown as TransientOciError so the
- * invocation fails and Notifications delivers again; everything else ends in a result.
+ * Read, decide, check, apply for one deployment. A transient OCI failure is thrown as TransientOciError so
+ * the invocation fails and Notifications delivers again; everything else ends in a result.
  */
 export async function scaleDeployment(
   run: ScalingRun,
@@ -51,153 +31,73 @@ export async function scaleDeployment(
       "not a model deployment OCID; nothing was read or changed",
     );
   }
-  let read: Awaited<ReturnType<typeof readDeployment>>;
+  let snapshot: DeploymentSnapshot;
+  let base: DeploymentResult;
   try {
-    read = await readDeployment(run.clients.dataScience, deploymentId, run.retryConfiguration);
+    const read = await readDeployment(run.clients.dataScience, deploymentId, run.retry);
+    snapshot = read.snapshot;
+    base = { ...skipped(deploymentId, action, Reason.NotFoundOrNotAuthorized, ""), opcRequestId: read.opcRequestId };
   } catch (error) {
-    return failureResult(deploymentId, action, classifyOciFailure(error), "reading the deployment");
+    return failureResult(
+      skipped(deploymentId, action, Reason.NotFoundOrNotAuthorized, ""),
+      classifyOciFailure(error),
+      "reading the deployment",
+    );
   }
-  const decision = SCALERS[action](read.snapshot, run.config);
-  const base = { ...fromDecision(deploymentId, decision), opcRequestId: read.opcRequestId };
-  if (run.config.DRY_RUN) {
-    return { ...base, outcome: "dry-run", scaleDownAlarmPlan: decision.scaleDownAlarm };
+  const decision = decide(run, action, snapshot);
+  const result: DeploymentResult = { ...resultOf(deploymentId, decision), opcRequestId: base.opcRequestId };
+  const writes = decision.kind === "change" || decision.scaleDownAlarm === "delete";
+  if (!writes)
+    return run.config.DRY_RUN ? { ...result, outcome: "dry-run", scaleDownAlarmPlan: decision.scaleDownAlarm } : result;
+
+  const refusal = await refusalToWrite(run, target, action, snapshot, result);
+  if (refusal) return refusal;
+  if (run.config.DRY_RUN) return { ...result, outcome: "dry-run", scaleDownAlarmPlan: decision.scaleDownAlarm };
+  if (decision.kind === "change") return applyChange(run, target, snapshot, decision, result);
+  try {
+    const removed = await run.alarms.remove(target.firingAlarmId, deploymentId, ACTION_METRIC[action]);
+    return { ...result, scaleDownAlarm: removed.outcome };
+  } catch (error) {
+    return failureResult(result, classifyOciFailure(error), "deleting the scale-down alarm");
   }
-  if (decision.kind === "no-change") {
-    if (decision.scaleDownAlarm !== "delete") return { ...base, outcome: "skipped" };
-    const removed = await alarmStep(() => run.alarms.remove(target.firingAlarmId, deploymentId, ACTION_METRIC[action]));
-    return { ...base, outcome: "skipped", scaleDownAlarm: removed.outcome };
-  }
-  return applyChange(run, target, read.snapshot, decision, base);
 }
 
-async function applyChange(
+/** The scaler's decision, unless this delivery already acted or a cooldown holds. */
+function decide(run: ScalingRun, action: ScalingAction, snapshot: DeploymentSnapshot): Decision {
+  const decision = SCALERS[action](snapshot, run.config);
+  if (decision.kind !== "change") return decision;
+  const blocked = stateBlock(action, snapshot, run.config, run.now, run.delivery);
+  return blocked ? { ...blocked, from: decision.from } : decision;
+}
+
+/** Before any write: the deployment's compartment is allowed, and the firing alarm is real and covers it. */
+async function refusalToWrite(
   run: ScalingRun,
   target: DeploymentTarget,
-  snapshot: Parameters<typeof updateDeployment>[1],
-  decision: ChangeDecision,
-  base: DeploymentResult,
-): Promise<DeploymentResult> {
-  const metric = ACTION_METRIC[decision.action];
-  // The way back down is secured before going up: no scale-up without its scale-down alarm.
-  let ensured: EnsureOutcome | undefined;
-  if (decision.scaleDownAlarm === "ensure") {
-    try {
-      ensured = await run.alarms.ensure(target.firingAlarmId, target.deploymentId, metric);
-    } catch (error) {
-      const failure = classifyOciFailure(error);
-      if (failure.kind === "transient") throw transient(failure, "creating the scale-down alarm");
-      return {
-        ...base,
-        outcome: "skipped",
-        reasonCode: Reason.UpdateRefused,
-        reason: `not scaled: the scale-down alarm could not be created from alarm ${target.firingAlarmId} (${failure.message})`,
-      };
-    }
-  }
-  const alarmFields = ensured ? { scaleDownAlarm: ensured.outcome, scaleDownAlarmId: ensured.alarmId } : {};
+  action: ScalingAction,
+  snapshot: DeploymentSnapshot,
+  result: DeploymentResult,
+): Promise<DeploymentResult | undefined> {
+  const compartment = compartmentRefusal(snapshot, run.config);
+  if (compartment)
+    return {
+      ...result,
+      outcome: "skipped",
+      to: undefined,
+      reasonCode: Reason.CompartmentNotAllowed,
+      reason: compartment,
+    };
+  if (!run.config.VERIFY_FIRING_ALARM) return undefined;
+  let refusal: string | undefined;
   try {
-    const accepted = await updateDeployment(run.clients.dataScience, snapshot, decision.change, run.retryConfiguration);
-    const updated: DeploymentResult = { ...base, ...alarmFields, outcome: "updated", ...accepted };
-    if (decision.scaleDownAlarm !== "delete") return updated;
-    const removed = await alarmStep(() => run.alarms.remove(target.firingAlarmId, target.deploymentId, metric));
-    return { ...updated, scaleDownAlarm: removed.outcome };
-  } catch (error) {
-    if (error instanceof TransientOciError) throw error;
-    const failure = classifyOciFailure(error);
-    // The scale did not happen: an alarm created for it alone is taken back.
-    if (ensured?.outcome === "created") await run.alarms.deleteQuietly(ensured.alarmId).catch(() => undefined);
-    return failureResult(target.deploymentId, decision.action, failure, "updating the deployment", base);
-  }
-}
-
-/** Alarm clean-up after a decision: transient failures fail the invocation, so the alarm is retried too. */
-async function alarmStep<T>(step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
+    const alarm = await run.alarms.firingAlarm(target.firingAlarmId);
+    refusal = firingAlarmRefusal(alarm, run.title, action, snapshot);
   } catch (error) {
     const failure = classifyOciFailure(error);
-    if (failure.kind === "transient") throw transient(failure, "deleting the scale-down alarm");
-    throw error;
+    if (failure.kind !== "not-found") return failureResult(result, failure, "reading the firing alarm");
+    refusal = `alarm ${target.firingAlarmId} does not exist, or the function may not read it`;
   }
-}
-
-function failureResult(
-  deploymentId: string,
-  action: ScalingAction,
-  failure: OciFailure,
-  step: string,
-  base?: DeploymentResult,
-): DeploymentResult {
-  const fields = { ...(base ?? {}), opcRequestId: failure.opcRequestId ?? base?.opcRequestId };
-  switch (failure.kind) {
-    case "transient":
-      throw transient(failure, step);
-    case "not-found":
-      return {
-        ...skipped(
-          deploymentId,
-          action,
-          Reason.NotFoundOrNotAuthorized,
-          `${step}: not found, or the function may not read it (${failure.message})`,
-        ),
-        ...pick(fields),
-      };
-    case "precondition-failed":
-      return {
-        ...skipped(
-          deploymentId,
-          action,
-          Reason.ConcurrentChange,
-          `${step}: the deployment changed since it was read (${failure.message})`,
-        ),
-        ...pick(fields),
-      };
-    case "incorrect-state":
-      return {
-        ...skipped(
-          deploymentId,
-          action,
-          Reason.NotActive,
-          `${step}: the deployment is not ACTIVE (${failure.message})`,
-        ),
-        ...pick(fields),
-      };
-    case "permanent":
-      return {
-        ...skipped(deploymentId, action, Reason.UpdateRefused, `${step}: OCI refused (${failure.message})`),
-        ...pick(fields),
-        outcome: "failed",
-      };
-  }
-}
-
-function pick(fields: Partial<DeploymentResult>): Partial<DeploymentResult> {
-  const { from, to, opcRequestId } = fields;
-  return { from, to, opcRequestId };
-}
-
-function transient(failure: OciFailure, step: string): TransientOciError {
-  return new TransientOciError(`${step}: ${failure.message}`, failure.opcRequestId);
-}
-
-function fromDecision(deploymentId: string, decision: Decision): DeploymentResult {
-  return {
-    deploymentId,
-    action: decision.action,
-    outcome: "skipped",
-    from: decision.from,
-    to: decision.kind === "change" ? decision.to : undefined,
-    reasonCode: decision.reason,
-    reason: decision.message,
-    scaleDownAlarm: "none",
-  };
-}
-
-function skipped(
-  deploymentId: string,
-  action: ScalingAction,
-  reasonCode: DeploymentResult["reasonCode"],
-  reason: string,
-): DeploymentResult {
-  return { deploymentId, action, outcome: "skipped", reasonCode, reason, scaleDownAlarm: "none" };
+  return refusal
+    ? { ...result, outcome: "skipped", to: undefined, reasonCode: Reason.AlarmNotVerified, reason: refusal }
+    : undefined;
 }

@@ -24,6 +24,7 @@ export async function readDeployment(
 export function updateDetailsFor(
   deployment: DeploymentSnapshot,
   change: DeploymentChange,
+  freeformTags?: Record<string, string>,
 ): models.UpdateModelDeploymentDetails {
   const modelConfigurationDetails: models.UpdateModelConfigurationDetails = { modelId: deployment.modelId ?? "" };
   if ("instanceCount" in change) {
@@ -42,7 +43,10 @@ export function updateDetailsFor(
     deploymentType: "SINGLE_MODEL",
     modelConfigurationDetails,
   };
-  return { modelDeploymentConfigurationDetails: configuration };
+  // freeformTags replaces the whole map, so the caller passes the user's tags merged with ours.
+  return freeformTags
+    ? { modelDeploymentConfigurationDetails: configuration, freeformTags }
+    : { modelDeploymentConfigurationDetails: configuration };
 }
 
 export interface UpdateAccepted {
@@ -55,11 +59,12 @@ export async function updateDeployment(
   client: DataScienceClient,
   deployment: DeploymentSnapshot,
   change: DeploymentChange,
+  freeformTags: Record<string, string>,
   retryConfiguration: common.RetryConfiguration,
 ): Promise<UpdateAccepted> {
   const response = await client.updateModelDeployment({
     modelDeploymentId: deployment.id,
-    updateModelDeploymentDetails: updateDetailsFor(deployment, change),
+    updateModelDeploymentDetails: updateDetailsFor(deployment, change, freeformTags),
     ifMatch: deployment.etag,
     retryConfiguration,
   });

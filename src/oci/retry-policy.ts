@@ -1,5 +1,5 @@
 import type * as common from "oci-common";
-import { isRetryable } from "./failures";
+import { classifyOciFailure } from "./failures";
 
 const BASE_DELAY_SECONDS = 0.25;
 const MAX_DELAY_SECONDS = 2;
@@ -8,23 +8,41 @@ function backoffSeconds(attemptCount: number): number {
   return Math.min(BASE_DELAY_SECONDS * 2 ** attemptCount, MAX_DELAY_SECONDS);
 }
 
+export interface RetryBudget {
+  deadline: Date;
+  maxAttempts: number;
+  requestTimeoutMs: number;
+}
+
 /**
- * Retries for one OCI call that stop early enough for the invocation to answer before `deadline`:
+ * Retries for one OCI call that stop early enough for the invocation to answer before the deadline:
  * the SDK defaults (8 attempts, up to ~95 s) outlast a 30 s function, and the platform kills an overrun call.
  * Another attempt starts only if it, plus its back-off, can time out before the deadline.
+ *
+ * `throttlingOnly` is for writes that are not idempotent: after a 5xx or a dropped connection the write may
+ * have happened, and a retry would then fail its If-Match and be mistaken for someone else's change. Only
+ * 429 (refused before anything happened) is retried; the SDK retries network errors without asking
+ * retryCondition, so the termination strategy stops unless the last error was a throttle.
  */
-export function retryUntil(deadline: Date, maxAttempts: number, requestTimeoutMs: number): common.RetryConfiguration {
+export function retryUntil(budget: RetryBudget, options: { throttlingOnly?: boolean } = {}): common.RetryConfiguration {
+  let lastWasThrottle = false;
   return {
     terminationStrategy: {
       shouldTerminate(context) {
+        const throttled = lastWasThrottle;
+        lastWasThrottle = false;
+        if (options.throttlingOnly && !throttled) return true;
         const nextAttempt = context.attemptCount + 2;
-        const finishesBy = Date.now() + backoffSeconds(context.attemptCount) * 1000 + requestTimeoutMs;
-        return nextAttempt > maxAttempts || finishesBy > deadline.getTime();
+        const finishesBy = Date.now() + backoffSeconds(context.attemptCount) * 1000 + budget.requestTimeoutMs;
+        return nextAttempt > budget.maxAttempts || finishesBy > budget.deadline.getTime();
       },
     },
     delayStrategy: {
       delay: (context) => backoffSeconds(context.attemptCount) + Math.random() * BASE_DELAY_SECONDS,
     },
-    retryCondition: isRetryable,
+    retryCondition: (error) => {
+      lastWasThrottle = error.statusCode === 429;
+      return classifyOciFailure(error).kind === "transient";
+    },
   };
 }

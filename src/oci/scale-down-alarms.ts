@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type * as common from "oci-common";
 import { type MonitoringClient, models } from "oci-monitoring";
 import type { Config } from "../config";
@@ -95,9 +96,15 @@ export class ScaleDownAlarms {
     const existing = await this.find(firing.compartmentId, deploymentId, metric);
     if (existing.length > 0) return { outcome: "exists", alarmId: keeperOf(existing) };
     const details = scaleDownAlarmDetails(firing, deploymentId, metric, this.config);
-    const created = (
-      await this.client.createAlarm({ createAlarmDetails: details, retryConfiguration: this.retryConfiguration })
-    ).alarm;
+    const created =
+      // The retry token makes the SDK's own retries of this create idempotent.
+      (
+        await this.client.createAlarm({
+          createAlarmDetails: details,
+          opcRetryToken: randomUUID(),
+          retryConfiguration: this.retryConfiguration,
+        })
+      ).alarm;
     // Another invocation may have created one at the same moment: all racers keep the lowest id and each
     // deletes only the extra one it created itself.
     const after = await this.find(firing.compartmentId, deploymentId, metric);

@@ -106,14 +106,18 @@ describe("the bundled function when OCI or its configuration is not as expected"
     expect(harness.emulator.writes()).toHaveLength(0);
   });
 
-  it("does not scale up when the firing alarm cannot be read to create the way back down", async () => {
+  it("refuses to scale for an alarm that does not exist", async () => {
     harness = await startHarness();
     harness.emulator.seedDeployment({ id: DEPLOYMENT });
 
     // No alarm is seeded: GET /alarms/{id} answers 404.
     const response = await harness.fn.call(readFixture(CPU_UP));
 
-    expect(response.body).toMatchObject({ results: [{ outcome: "skipped", reasonCode: "UpdateRefused" }] });
+    expect(response.body).toMatchObject({
+      results: [
+        { outcome: "skipped", reasonCode: "AlarmNotVerified", reason: expect.stringContaining("does not exist") },
+      ],
+    });
     expect(harness.emulator.writes()).toHaveLength(0);
   });
 });

@@ -14,8 +14,12 @@ describe("the bundled function behind the FDK socket", () => {
   it("scales the original high-CPU test alarm up by one instance and creates the low-CPU alarm", async () => {
     harness = await startHarness({}, { updateDelayMs: null });
     const { emulator } = harness;
-    seedFromAlarmMessage(emulator, readFixture("test-alarm-scale-cpu-up.json"), { deployment: { instanceCount: 1 } });
+    seedFromAlarmMessage(emulator, readFixture("test-alarm-scale-cpu-up.json"), {
+      deployment: { instanceCount: 1, freeformTags: { team: "ml-platform", "cost-center": "42" } },
+    });
     const etagBefore = emulator.getDeployment(DEPLOYMENT)?.etag;
+    const seededTags = emulator.getDeployment(DEPLOYMENT)?.deployment.freeformTags;
+    expect(Object.keys(seededTags ?? {}).length).toBeGreaterThan(0);
     const response = await harness.send("test-alarm-scale-cpu-up.json");
 
     expect(response.status).toBe(200);
@@ -51,6 +55,12 @@ describe("the bundled function behind the FDK socket", () => {
           modelId: expect.any(String),
           scalingPolicy: { policyType: "FIXED_SIZE", instanceCount: 2 },
         },
+      },
+      // The user's tags are kept; the function adds its record of the change (cooldown, delivery).
+      freeformTags: {
+        ...seededTags,
+        "autoscale-last-instance-change": expect.stringMatching(/^up \d{4}-\d\d-\d\dT/),
+        "autoscale-last-alarm": "example-dedupe-key-0001@1657320300000",
       },
     });
 

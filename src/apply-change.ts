@@ -1,0 +1,88 @@
+import type { ChangeDecision } from "./decision";
+import { ACTION_METRIC } from "./decision";
+import { describeSnapshot, failureResult, transientError } from "./deployment-results";
+import type { DeploymentSnapshot } from "./deployment-snapshot";
+import type { DeploymentTarget } from "./deployments-in-alarm";
+import { classifyOciFailure } from "./oci/failures";
+import { readDeployment, updateDeployment } from "./oci/model-deployments";
+import type { EnsureOutcome } from "./oci/scale-down-alarms";
+import { Reason } from "./reasons";
+import type { DeploymentResult } from "./response";
+import type { ScalingRun } from "./scaling-run";
+import { tagsAfterChange } from "./scaling-state";
+
+/**
+ * Writes one change: the way back down first (no scale-up without its scale-down alarm), then the update
+ * with If-Match, then the alarm clean-up at the floor.
+ */
+export async function applyChange(
+  run: ScalingRun,
+  target: DeploymentTarget,
+  snapshot: DeploymentSnapshot,
+  decision: ChangeDecision,
+  base: DeploymentResult,
+): Promise<DeploymentResult> {
+  const metric = ACTION_METRIC[decision.action];
+  let ensured: EnsureOutcome | undefined;
+  if (decision.scaleDownAlarm === "ensure") {
+    try {
+      ensured = await run.alarms.ensure(target.firingAlarmId, target.deploymentId, metric);
+    } catch (error) {
+      return failureResult(base, classifyOciFailure(error), "creating the scale-down alarm");
+    }
+  }
+  const withAlarm: DeploymentResult = ensured
+    ? { ...base, scaleDownAlarm: ensured.outcome, scaleDownAlarmId: ensured.alarmId }
+    : base;
+  const tags = tagsAfterChange(snapshot, decision.action, run.now, run.delivery);
+  let updated: DeploymentResult;
+  try {
+    const accepted = await updateDeployment(run.clients.dataScience, snapshot, decision.change, tags, run.updateRetry);
+    updated = { ...withAlarm, outcome: "updated", ...accepted };
+  } catch (error) {
+    return refusedUpdate(run, target, withAlarm, ensured, error);
+  }
+  if (decision.scaleDownAlarm !== "delete") return updated;
+  try {
+    const removed = await run.alarms.remove(target.firingAlarmId, target.deploymentId, metric);
+    return { ...updated, scaleDownAlarm: removed.outcome };
+  } catch (error) {
+    // The scale happened; a transient failure here redelivers the alarm, and a low alarm left behind
+    // is deleted the next time it fires at the floor.
+    return failureResult(updated, classifyOciFailure(error), "deleting the scale-down alarm");
+  }
+}
+
+async function refusedUpdate(
+  run: ScalingRun,
+  target: DeploymentTarget,
+  result: DeploymentResult,
+  ensured: EnsureOutcome | undefined,
+  error: unknown,
+): Promise<DeploymentResult> {
+  const failure = classifyOciFailure(error);
+  if (failure.kind === "transient") {
+    // The update may or may not have happened: keep the scale-down alarm, and let the redelivery see.
+    throw transientError(failure, "updating the deployment");
+  }
+  if (failure.kind === "precondition-failed" || failure.kind === "incorrect-state") {
+    // Someone changed the deployment since it was read: most often a twin invocation scaling it, which
+    // needs the scale-down alarm we share. Re-read once to report where it stands, and leave it be.
+    const now = await readDeployment(run.clients.dataScience, target.deploymentId, run.retry).catch(() => undefined);
+    const state = now ? `; it is now ${describeSnapshot(now.snapshot)}` : "";
+    return {
+      ...result,
+      outcome: "skipped",
+      reasonCode: Reason.ConcurrentChange,
+      reason: `the deployment changed while this decision was made (${failure.message})${state}`,
+      opcRequestId: failure.opcRequestId ?? result.opcRequestId,
+    };
+  }
+  // A definite refusal: the scale did not happen, so an alarm created for it alone is taken back.
+  if (ensured?.outcome === "created") await run.alarms.deleteQuietly(ensured.alarmId).catch(() => undefined);
+  return failureResult(
+    { ...result, scaleDownAlarm: ensured?.outcome === "created" ? "none" : result.scaleDownAlarm },
+    failure,
+    "updating the deployment",
+  );
+}

@@ -1,0 +1,41 @@
+import type * as common from "oci-common";
+import type { Config } from "./config";
+import type { OciClients } from "./oci/clients";
+import { type RetryBudget, retryUntil } from "./oci/retry-policy";
+import { ScaleDownAlarms } from "./oci/scale-down-alarms";
+
+/** What one invocation shares between the deployments of its message. */
+export interface ScalingRun {
+  config: Config;
+  clients: OciClients;
+  alarms: ScaleDownAlarms;
+  /** For reads and alarm calls. */
+  retry: common.RetryConfiguration;
+  /** Builds the retries of one deployment update (writes retry on throttling only). */
+  updateRetry: common.RetryConfiguration;
+  /** The invocation's clock reading, used for cooldowns and recorded in the tags. */
+  now: Date;
+  /** `dedupeKey@timestampEpochMillis` of this delivery, when the message has both. */
+  delivery: string | undefined;
+  title: string;
+}
+
+export function startScalingRun(
+  config: Config,
+  clients: OciClients,
+  budget: RetryBudget,
+  message: { now: Date; delivery: string | undefined; title: string },
+): ScalingRun {
+  const retry = retryUntil(budget);
+  return {
+    config,
+    clients,
+    alarms: new ScaleDownAlarms(clients.monitoring, config, retry),
+    retry,
+    get updateRetry() {
+      // A fresh one per update: the throttling flag it keeps belongs to one call.
+      return retryUntil(budget, { throttlingOnly: true });
+    },
+    ...message,
+  };
+}
