@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../../src/config";
+import type { DeploymentSnapshot } from "../../../src/deployment-snapshot";
+import { decideInstanceUp } from "../../../src/scalers/instance-up";
+
+function deployment(overrides: Partial<DeploymentSnapshot> = {}): DeploymentSnapshot {
+  return {
+    id: "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaa1",
+    displayName: "fraud-model",
+    compartmentId: "ocid1.compartment.oc1..aaaaaaaa1",
+    lifecycleState: "ACTIVE",
+    deploymentType: "SINGLE_MODEL",
+    modelId: "ocid1.datasciencemodel.oc1.iad.amaaaaaa1",
+    scalingPolicyType: "FIXED_SIZE",
+    instanceCount: 1,
+    instanceConfiguration: { instanceShapeName: "VM.Standard2.1" },
+    freeformTags: {},
+    etag: "etag-1",
+    ...overrides,
+  };
+}
+
+const defaults = loadConfig({});
+
+describe("decideInstanceUp", () => {
+  it.each(Array.from({ length: defaults.MAX_INSTANCES - 1 }, (_, i) => i + 1))(
+    "adds one instance to %i under the default maximum of 10 and ensures the scale-down alarm",
+    (count) => {
+      expect(decideInstanceUp(deployment({ instanceCount: count }), defaults)).toEqual({
+        kind: "change",
+        action: "instance-up",
+        from: count,
+        to: count + 1,
+        change: { instanceCount: count + 1 },
+        reason: "ScaledUp",
+        message: `instances ${count} -> ${count + 1}`,
+        scaleDownAlarm: "ensure",
+      });
+    },
+  );
+
+  it.each([
+    { count: 10, limits: { MIN_INSTANCES: 1, MAX_INSTANCES: 10 } },
+    { count: 4, limits: { MIN_INSTANCES: 2, MAX_INSTANCES: 4 } },
+    { count: 1, limits: { MIN_INSTANCES: 1, MAX_INSTANCES: 1 } },
+    // Scaled past the maximum by hand: this function does not add more, and does not take any away either.
+    { count: 12, limits: { MIN_INSTANCES: 1, MAX_INSTANCES: 10 } },
+  ])("stays at $count instances with $limits", ({ count, limits }) => {
+    expect(decideInstanceUp(deployment({ instanceCount: count }), limits)).toEqual({
+      kind: "no-change",
+      action: "instance-up",
+      from: count,
+      reason: "AtMaxInstances",
+      message: `already at ${count} instances (maximum ${limits.MAX_INSTANCES})`,
+      scaleDownAlarm: "none",
+    });
+  });
+
+  it.each([
+    // Below the configured floor the deployment goes straight to MIN_INSTANCES, not one step.
+    { count: 1, limits: { MIN_INSTANCES: 3, MAX_INSTANCES: 6 }, to: 3 },
+    { count: 0, limits: { MIN_INSTANCES: 1, MAX_INSTANCES: 6 }, to: 1 },
+    { count: 0, limits: { MIN_INSTANCES: 4, MAX_INSTANCES: 4 }, to: 4 },
+    { count: 2, limits: { MIN_INSTANCES: 3, MAX_INSTANCES: 6 }, to: 3 },
+    { count: 3, limits: { MIN_INSTANCES: 3, MAX_INSTANCES: 6 }, to: 4 },
+    { count: 5, limits: { MIN_INSTANCES: 3, MAX_INSTANCES: 6 }, to: 6 },
+  ])("goes from $count to $to instances with $limits", ({ count, limits, to }) => {
+    expect(decideInstanceUp(deployment({ instanceCount: count }), limits)).toMatchObject({
+      kind: "change",
+      from: count,
+      to,
+      change: { instanceCount: to },
+      scaleDownAlarm: "ensure",
+    });
+  });
+
+  it.each(["CREATING", "UPDATING", "FAILED", "NEEDS_ATTENTION", "INACTIVE", "DELETING", "DELETED", "UNKNOWN_VALUE"])(
+    "leaves a deployment in state %s alone",
+    (lifecycleState) => {
+      expect(decideInstanceUp(deployment({ lifecycleState }), defaults)).toEqual({
+        kind: "no-change",
+        action: "instance-up",
+        from: undefined,
+        reason: "NotActive",
+        message: `deployment is ${lifecycleState}, not ACTIVE`,
+        scaleDownAlarm: "none",
+      });
+    },
+  );
+
+  it("reports NotActive before looking at the deployment type or policy", () => {
+    const updating = deployment({
+      lifecycleState: "UPDATING",
+      deploymentType: "MODEL_GROUP",
+      scalingPolicyType: "AUTOSCALING",
+    });
+    expect(decideInstanceUp(updating, defaults).reason).toBe("NotActive");
+  });
+
+  it.each([
+    { name: "MODEL_GROUP", overrides: { deploymentType: "MODEL_GROUP", modelId: undefined }, type: "MODEL_GROUP" },
+    {
+      name: "SINGLE_MODEL_FLEX",
+      overrides: { deploymentType: "SINGLE_MODEL_FLEX", modelId: undefined },
+      type: "SINGLE_MODEL_FLEX",
+    },
+    { name: "no configuration", overrides: { deploymentType: undefined, modelId: undefined }, type: "unknown" },
+    // Without a model id no update body can be built (modelId is required by the API).
+    { name: "SINGLE_MODEL without model id", overrides: { modelId: undefined }, type: "SINGLE_MODEL" },
+  ])("does not scale a $name deployment", ({ overrides, type }) => {
+    expect(decideInstanceUp(deployment(overrides), defaults)).toEqual({
+      kind: "no-change",
+      action: "instance-up",
+      from: undefined,
+      reason: "UnsupportedDeploymentType",
+      message: `deployment type ${type} is not scaled by this function (SINGLE_MODEL only)`,
+      scaleDownAlarm: "none",
+    });
+  });
+
+  it("leaves a deployment on OCI's built-in AUTOSCALING policy to it", () => {
+    const decision = decideInstanceUp(
+      deployment({ scalingPolicyType: "AUTOSCALING", instanceCount: undefined }),
+      defaults,
+    );
+    expect(decision).toMatchObject({ kind: "no-change", reason: "BuiltInAutoscaling", scaleDownAlarm: "none" });
+  });
+
+  it.each([
+    {
+      name: "no scaling policy",
+      overrides: { scalingPolicyType: undefined, instanceCount: undefined },
+      policy: "none",
+    },
+    { name: "FIXED_SIZE without a count", overrides: { instanceCount: undefined }, policy: "FIXED_SIZE" },
+    { name: "an unknown policy", overrides: { scalingPolicyType: "SCHEDULED" }, policy: "SCHEDULED" },
+  ])("does not scale a deployment with $name", ({ overrides, policy }) => {
+    expect(decideInstanceUp(deployment(overrides), defaults)).toMatchObject({
+      kind: "no-change",
+      reason: "UnsupportedScalingPolicy",
+      message: `scaling policy ${policy} is not FIXED_SIZE`,
+    });
+  });
+
+  it("changes only the instance count, whatever the shape", () => {
+    const flex = deployment({ instanceConfiguration: { instanceShapeName: "VM.Standard.E4.Flex" }, instanceCount: 2 });
+    expect(decideInstanceUp(flex, defaults)).toMatchObject({ kind: "change", change: { instanceCount: 3 } });
+  });
+});
