@@ -26,11 +26,21 @@ const numberFromEnv = (min: number, max: number) =>
 
 const alarmNameFromEnv = z.string().trim().min(1).max(255);
 
-/** ISO-8601 durations as Monitoring accepts them for pendingDuration / repeatNotificationDuration. */
+/** ISO-8601 durations as Monitoring accepts them for pendingDuration / repeatNotificationDuration: PT1M to PT24H. */
 const isoDurationFromEnv = z
   .string()
   .trim()
-  .regex(/^PT(\d+H)?(\d+M)?$/, { message: "expected an ISO-8601 duration such as PT5M" });
+  .regex(/^PT(?=\d)(\d+H)?(\d+M)?$/, { message: "expected an ISO-8601 duration such as PT5M" })
+  .refine(
+    (v) => {
+      const match = /^PT(?=\d)(?:(\d+)H)?(?:(\d+)M)?$/.exec(v);
+      if (!match) return true; // the format check above already reports it
+      const [, hours = "0", minutes = "0"] = match;
+      const total = Number(hours) * 60 + Number(minutes);
+      return total >= 1 && total <= 24 * 60;
+    },
+    { message: "expected a duration from PT1M to PT24H" },
+  );
 
 const ShapeLaddersSchema = z
   .array(z.array(z.string().min(1)).min(1))
@@ -70,7 +80,10 @@ const compartmentListFromEnv = z
   )
   .pipe(z.array(z.string().regex(/^ocid1\.(compartment|tenancy)\./, { message: "expected compartment OCIDs" })));
 
-const urlFromEnv = z.string().trim().url();
+const urlFromEnv = z
+  .string()
+  .trim()
+  .url({ protocol: /^https?$/, message: "expected an http(s):// URL" });
 
 /**
  * The function's configuration: Fn application and function config arrive as environment variables.
@@ -105,10 +118,25 @@ export const ConfigSchema = z
     OCI_CONFIG_PROFILE: z.string().trim().min(1).default("DEFAULT"),
     OCI_RESOURCE_PRINCIPAL_VERSION: z.string().trim().min(1).optional(),
   })
-  .refine((c) => c.MIN_INSTANCES <= c.MAX_INSTANCES, {
-    message: "MIN_INSTANCES must not exceed MAX_INSTANCES",
-    path: ["MIN_INSTANCES"],
-  });
+  // Guarded: when a count failed to parse, its own message is the whole story.
+  .refine(
+    (c) =>
+      typeof c.MIN_INSTANCES !== "number" || typeof c.MAX_INSTANCES !== "number" || c.MIN_INSTANCES <= c.MAX_INSTANCES,
+    {
+      message: "MIN_INSTANCES must not exceed MAX_INSTANCES",
+      path: ["MIN_INSTANCES"],
+    },
+  )
+  .refine(
+    (c) => {
+      const names = [c.HIGH_CPU_ALARM_NAME, c.LOW_CPU_ALARM_NAME, c.HIGH_MEM_ALARM_NAME, c.LOW_MEM_ALARM_NAME];
+      return names.some((n) => typeof n !== "string") || new Set(names).size === names.length;
+    },
+    {
+      message: "the four *_ALARM_NAME values must differ: the alarm title decides the action",
+      path: ["HIGH_CPU_ALARM_NAME"],
+    },
+  );
 export type Config = z.infer<typeof ConfigSchema>;
 
 export class ConfigError extends Error {
@@ -118,12 +146,12 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads the configuration from the environment; empty strings count as unset so `fn config` can clear a key. */
+/** Reads the configuration from the environment; empty or blank values count as unset so `fn config` can clear a key. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(
     Object.keys(ConfigSchema.shape).flatMap((key) => {
       const value = env[key];
-      return value === undefined || value === "" ? [] : [[key, value]];
+      return value === undefined || value.trim() === "" ? [] : [[key, value]];
     }),
   );
   const result = ConfigSchema.safeParse(present);

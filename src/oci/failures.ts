@@ -29,10 +29,11 @@ export function classifyOciFailure(error: unknown): OciFailure {
     if (error.statusCode === 404 || error.statusCode === 401) return { kind: "not-found", ...base };
     return { kind: "permanent", ...base };
   }
-  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
-  const message =
-    typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
-  return { kind: "transient", message: `network failure${code ? ` (${code})` : ""}: ${firstLine(message)}` };
+  const fields = typeof error === "object" && error !== null ? (error as { code?: unknown; message?: unknown }) : {};
+  const code = fields.code == null ? undefined : String(fields.code);
+  const text = typeof fields.message === "string" ? fields.message : typeof error === "string" ? error : undefined;
+  const detail = [code, text ? firstLine(text) : undefined].filter(Boolean).join(": ") || "no details";
+  return { kind: "transient", message: `network failure: ${detail}` };
 }
 
 /** The retry condition handed to the SDK: retry what may pass on its own, nothing else. */

@@ -3,6 +3,7 @@ import { classifyOciFailure } from "./failures";
 
 const BASE_DELAY_SECONDS = 0.25;
 const MAX_DELAY_SECONDS = 2;
+const JITTER_SECONDS = 0.25;
 
 function backoffSeconds(attemptCount: number): number {
   return Math.min(BASE_DELAY_SECONDS * 2 ** attemptCount, MAX_DELAY_SECONDS);
@@ -33,12 +34,13 @@ export function retryUntil(budget: RetryBudget, options: { throttlingOnly?: bool
         lastWasThrottle = false;
         if (options.throttlingOnly && !throttled) return true;
         const nextAttempt = context.attemptCount + 2;
-        const finishesBy = Date.now() + backoffSeconds(context.attemptCount) * 1000 + budget.requestTimeoutMs;
+        const longestDelayMs = (backoffSeconds(context.attemptCount) + JITTER_SECONDS) * 1000;
+        const finishesBy = Date.now() + longestDelayMs + budget.requestTimeoutMs;
         return nextAttempt > budget.maxAttempts || finishesBy > budget.deadline.getTime();
       },
     },
     delayStrategy: {
-      delay: (context) => backoffSeconds(context.attemptCount) + Math.random() * BASE_DELAY_SECONDS,
+      delay: (context) => backoffSeconds(context.attemptCount) + Math.random() * JITTER_SECONDS,
     },
     retryCondition: (error) => {
       lastWasThrottle = error.statusCode === 429;

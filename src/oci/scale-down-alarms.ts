@@ -94,24 +94,47 @@ export class ScaleDownAlarms {
   async ensure(firingAlarmId: string, deploymentId: string, metric: ScalingMetric): Promise<EnsureOutcome> {
     const firing = await this.firingAlarm(firingAlarmId);
     const existing = await this.find(firing.compartmentId, deploymentId, metric);
-    if (existing.length > 0) return { outcome: "exists", alarmId: keeperOf(existing) };
+    if (existing.length > 0) return { outcome: "exists", alarmId: await this.keepOne(existing) };
     const details = scaleDownAlarmDetails(firing, deploymentId, metric, this.config);
-    const created =
-      // The retry token makes the SDK's own retries of this create idempotent.
-      (
-        await this.client.createAlarm({
-          createAlarmDetails: details,
-          opcRetryToken: randomUUID(),
-          retryConfiguration: this.retryConfiguration,
-        })
-      ).alarm;
-    // Another invocation may have created one at the same moment: all racers keep the lowest id and each
-    // deletes only the extra one it created itself.
-    const after = await this.find(firing.compartmentId, deploymentId, metric);
-    const keeper = keeperOf([...after, created.id]);
-    if (keeper === created.id) return { outcome: "created", alarmId: created.id };
+    // The retry token makes the SDK's own retries of this create idempotent.
+    const request = {
+      createAlarmDetails: details,
+      opcRetryToken: randomUUID(),
+      retryConfiguration: this.retryConfiguration,
+    };
+    const created = (await this.client.createAlarm(request)).alarm;
+    // Another invocation may have created one at the same moment. The oldest stays: whoever created later
+    // is sure to see it when it looks again, so exactly one creator keeps its alarm.
+    const others = (await this.find(firing.compartmentId, deploymentId, metric)).filter((id) => id !== created.id);
+    if (others.length === 0) return { outcome: "created", alarmId: created.id };
+    const older = [];
+    for (const id of others) {
+      const other = await this.client
+        .getAlarm({ alarmId: id, retryConfiguration: this.retryConfiguration })
+        .catch(() => undefined);
+      if (other && isOlder(other.alarm, created)) older.push(other.alarm);
+    }
+    if (older.length === 0) return { outcome: "created", alarmId: created.id };
     await this.deleteQuietly(created.id);
-    return { outcome: "exists", alarmId: keeper };
+    return { outcome: "exists", alarmId: (older.sort(compareAge)[0] as models.Alarm).id };
+  }
+
+  /**
+   * Duplicates can outlive a race when two creators' clocks tie; the next look removes them, keeping the
+   * oldest as racing creators do, so the two rules never delete each other's keeper.
+   */
+  private async keepOne(ids: string[]): Promise<string> {
+    if (ids.length === 1) return ids[0] as string;
+    const alarms: models.Alarm[] = [];
+    for (const id of ids) {
+      const found = await this.client
+        .getAlarm({ alarmId: id, retryConfiguration: this.retryConfiguration })
+        .catch(() => undefined);
+      if (found) alarms.push(found.alarm);
+    }
+    const [keeper, ...extra] = alarms.sort(compareAge);
+    for (const alarm of extra) await this.deleteQuietly(alarm.id);
+    return keeper?.id ?? (ids[0] as string);
   }
 
   /** Deletes every scale-down alarm this function created for the deployment and metric. */
@@ -127,7 +150,8 @@ export class ScaleDownAlarms {
     try {
       await this.client.deleteAlarm({ alarmId, retryConfiguration: this.retryConfiguration });
     } catch (error) {
-      if (classifyOciFailure(error).kind !== "not-found") throw error;
+      // Only "already gone": a 401 (our credentials) must not pass for a deleted alarm.
+      if (classifyOciFailure(error).statusCode !== 404) throw error;
     }
   }
 
@@ -161,6 +185,11 @@ export function isScaleDownAlarmFor(alarm: models.AlarmSummary, deploymentId: st
   );
 }
 
-function keeperOf(ids: string[]): string {
-  return [...ids].sort()[0] as string;
+function compareAge(a: models.Alarm, b: models.Alarm): number {
+  const byTime = new Date(a.timeCreated).getTime() - new Date(b.timeCreated).getTime();
+  return byTime !== 0 ? byTime : a.id.localeCompare(b.id);
+}
+
+function isOlder(a: models.Alarm, than: models.Alarm): boolean {
+  return compareAge(a, than) < 0;
 }

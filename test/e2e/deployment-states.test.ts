@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SeedDeployment } from "../emulator";
+import { alarmMessage } from "../support/alarm-messages";
+import { EXAMPLE_COMPARTMENT_ID, EXAMPLE_TOPIC_ID } from "../support/seed-from-alarm";
+import { type Harness, startHarness } from "./harness";
+
+const COMPARTMENT_WIDE_ALARM = "ocid1.alarm.oc1.iad.aaaaaaaacompartmentwidehighcpu";
+const OTHER_DEPLOYMENT_ALARM = "ocid1.alarm.oc1.iad.aaaaaaaaalarmforanotherdeployment";
+const OTHER_COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaaothercompartment";
+const MINUTE_AGO = new Date(Date.now() - 60_000).toISOString();
+
+/**
+ * Every state and shape of deployment, and what the function answers to a high-CPU alarm about it.
+ * `prepare` runs after seeding (faults, purges). Each row gets its own deployment.
+ */
+const CASES: Array<{
+  name: string;
+  seed?: Omit<SeedDeployment, "id">;
+  alarmId?: string;
+  prepare?: (harness: Harness, id: string) => void;
+  outcome: string;
+  reasonCode: string;
+}> = [
+  { name: "ACTIVE, 1 instance", outcome: "updated", reasonCode: "ScaledUp" },
+  ...["UPDATING", "NEEDS_ATTENTION", "FAILED", "INACTIVE", "CREATING", "DELETING", "DELETED"].map((state) => ({
+    name: state,
+    seed: { lifecycleState: state },
+    outcome: "skipped",
+    reasonCode: "NotActive",
+  })),
+  {
+    name: "not found (404)",
+    prepare: (h, id) => h.emulator.purgeDeployment(id),
+    outcome: "skipped",
+    reasonCode: "NotFoundOrNotAuthorized",
+  },
+  {
+    name: "no permission (401)",
+    prepare: (h, id) => h.emulator.faults.add({ path: id, status: 401, times: Number.POSITIVE_INFINITY }),
+    outcome: "skipped",
+    reasonCode: "NotFoundOrNotAuthorized",
+  },
+  {
+    name: "OCI's built-in AUTOSCALING policy",
+    seed: { scalingPolicy: { policyType: "AUTOSCALING", isEnabled: true, autoScalingPolicies: [] } },
+    outcome: "skipped",
+    reasonCode: "BuiltInAutoscaling",
+  },
+  {
+    name: "MODEL_GROUP deployment",
+    seed: { deploymentType: "MODEL_GROUP" },
+    outcome: "skipped",
+    reasonCode: "UnsupportedDeploymentType",
+  },
+  {
+    name: "SINGLE_MODEL_FLEX deployment",
+    seed: { deploymentType: "SINGLE_MODEL_FLEX" },
+    outcome: "skipped",
+    reasonCode: "UnsupportedDeploymentType",
+  },
+  { name: "at MAX_INSTANCES", seed: { instanceCount: 3 }, outcome: "skipped", reasonCode: "AtMaxInstances" },
+  {
+    name: "scaled up a minute ago (cooldown)",
+    seed: { freeformTags: { "autoscale-last-instance-change": `up ${MINUTE_AGO}` } },
+    outcome: "skipped",
+    reasonCode: "CoolingDown",
+  },
+  {
+    name: "scaled down a minute ago (other direction: no cooldown)",
+    seed: { instanceCount: 2, freeformTags: { "autoscale-last-instance-change": `down ${MINUTE_AGO}` } },
+    outcome: "updated",
+    reasonCode: "ScaledUp",
+  },
+  {
+    name: "in a compartment ALLOWED_COMPARTMENT_IDS does not list",
+    seed: { compartmentId: OTHER_COMPARTMENT },
+    outcome: "skipped",
+    reasonCode: "CompartmentNotAllowed",
+  },
+  {
+    name: "named by an alarm whose query covers another deployment",
+    alarmId: OTHER_DEPLOYMENT_ALARM,
+    outcome: "skipped",
+    reasonCode: "AlarmNotVerified",
+  },
+  {
+    name: "named by an alarm that does not exist",
+    alarmId: "ocid1.alarm.oc1.iad.aaaaaaaanosuchalarm",
+    outcome: "skipped",
+    reasonCode: "AlarmNotVerified",
+  },
+];
+
+describe("every deployment state gets a defined answer", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ MAX_INSTANCES: "3", ALLOWED_COMPARTMENT_IDS: EXAMPLE_COMPARTMENT_ID });
+    const alarm = {
+      compartmentId: EXAMPLE_COMPARTMENT_ID,
+      metricCompartmentId: EXAMPLE_COMPARTMENT_ID,
+      namespace: "oci_datascience_modeldeploy",
+      destinations: [EXAMPLE_TOPIC_ID],
+      displayName: "model_deployment_high_cpu",
+    };
+    harness.emulator.seedAlarm({
+      ...alarm,
+      id: COMPARTMENT_WIDE_ALARM,
+      query: "CpuUtilization[5m].groupBy(resourceId).mean() > 80",
+    });
+    harness.emulator.seedAlarm({
+      ...alarm,
+      id: OTHER_DEPLOYMENT_ALARM,
+      query:
+        'CpuUtilization[5m]{resourceId = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaasomeoneelse"}.mean() > 80',
+    });
+  });
+  afterAll(() => harness.stop());
+
+  it.each(CASES)("$name: $outcome ($reasonCode)", async ({ seed, alarmId, prepare, outcome, reasonCode }) => {
+    const deployment = harness.emulator.seedDeployment({ compartmentId: EXAMPLE_COMPARTMENT_ID, ...seed });
+    prepare?.(harness, deployment.id);
+    const writesBefore = harness.emulator.writes().length;
+
+    const message = alarmMessage({
+      title: "model_deployment_high_cpu",
+      alarmId: alarmId ?? COMPARTMENT_WIDE_ALARM,
+      deploymentIds: [deployment.id],
+    });
+    const response = await harness.fn.call(JSON.stringify(message));
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      status: "ok",
+      results: [{ deploymentId: deployment.id, outcome, reasonCode }],
+    });
+    const wrote = harness.emulator.writes().length - writesBefore;
+    if (outcome === "skipped") expect(wrote).toBe(0);
+    else expect(wrote).toBeGreaterThan(0);
+  });
+});
