@@ -32,6 +32,20 @@ describe("the bundled function when OCI or its configuration is not as expected"
     expect(harness.fn.exited()).toBe(false);
   });
 
+  it("never writes the resource principal token, the private key or a signature to a log line or a response", async () => {
+    harness = await startHarness();
+    harness.emulator.faults.add({ method: "GET", path: "/alarms/", status: 401, times: 1 });
+    harness.emulator.faults.add({ method: "GET", path: "/modelDeployments/", status: 503, times: 1 });
+    const answers = [await harness.send(CPU_UP), await harness.send(CPU_UP), await harness.fn.call("{not json")];
+
+    const everything = [...harness.fn.output, ...answers.map((a) => a.text)].join("\n");
+    const keyBody = harness.auth.privateKeyPem.split("\n").filter((l) => l && !l.startsWith("-----"));
+    expect(everything).not.toContain(harness.auth.rpst);
+    expect(everything).not.toContain(harness.auth.rpst.split(".")[1] as string);
+    for (const line of keyBody) expect(everything).not.toContain(line);
+    expect(everything).not.toMatch(/Signature version=|keyId=/);
+  });
+
   it("retries a throttled read and then scales", async () => {
     harness = await startHarness();
     harness.emulator.faults.add({ method: "GET", path: "/modelDeployments/", status: 429, times: 1 });

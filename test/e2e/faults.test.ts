@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../emulator";
 import { alarmMessage } from "../support/alarm-messages";
+import { deploymentView } from "../support/deployment-view";
 import type { FnCallResult } from "../support/fn-runner";
 import { EXAMPLE_COMPARTMENT_ID, EXAMPLE_TOPIC_ID } from "../support/seed-from-alarm";
 import { type Harness, startHarness } from "./harness";
@@ -11,10 +12,7 @@ const DELIVERIES = 40;
 const REDELIVERIES = 8;
 
 function instanceCount(emulator: Emulator, id: string): number {
-  const config = emulator.getDeployment(id)?.deployment.modelDeploymentConfigurationDetails as unknown as {
-    modelConfigurationDetails: { scalingPolicy: { instanceCount: number } };
-  };
-  return config.modelConfigurationDetails.scalingPolicy.instanceCount;
+  return deploymentView(emulator, id).instances;
 }
 
 function lowCpuAlarms(emulator: Emulator, id: string) {

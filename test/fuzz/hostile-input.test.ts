@@ -1,0 +1,115 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { alarmMessage } from "../support/alarm-messages";
+import { type InProcessFunction, inProcessFunction } from "../support/in-process";
+import { type LocalOci, startLocalOci } from "../support/local-oci";
+import { EXAMPLE_COMPARTMENT_ID, EXAMPLE_TOPIC_ID } from "../support/seed-from-alarm";
+import { deeplyNested, hostileString, hugeMessage, invalidUtf8, mutatedMessage } from "./arbitraries";
+
+const ALARM = "ocid1.alarm.oc1.iad.aaaaaaaafuzzhighcpu";
+const RUNS = { jsonValues: 3_000, mutations: 4_000, hostileFields: 2_500, bytes: 500, huge: 100, nested: 100 };
+let tried = 0;
+
+describe("hostile input, generated", () => {
+  let oci: LocalOci;
+  let fn: InProcessFunction;
+  let deploymentId: string;
+  const valid = () =>
+    alarmMessage({ title: "model_deployment_high_cpu", alarmId: ALARM, deploymentIds: [deploymentId] });
+
+  beforeAll(async () => {
+    oci = await startLocalOci();
+    fn = inProcessFunction(oci, { MAX_DEPLOYMENTS_PER_MESSAGE: "20" });
+    deploymentId = oci.emulator.seedDeployment({ compartmentId: EXAMPLE_COMPARTMENT_ID, instanceCount: 1 }).id;
+    oci.emulator.seedAlarm({
+      id: ALARM,
+      displayName: "model_deployment_high_cpu",
+      compartmentId: EXAMPLE_COMPARTMENT_ID,
+      metricCompartmentId: EXAMPLE_COMPARTMENT_ID,
+      namespace: "oci_datascience_modeldeploy",
+      query: "CpuUtilization[5m].groupBy(resourceId).mean() > 80",
+      destinations: [EXAMPLE_TOPIC_ID],
+    });
+  });
+  afterAll(async () => {
+    console.log(`fuzzed inputs tried: ${tried}`);
+    await oci.close();
+  });
+
+  /** The property every input must keep: a structured answer, and no write unless the message was acted on. */
+  async function answersSafely(body: string | Uint8Array): Promise<void> {
+    tried++;
+    const writesBefore = oci.emulator.writes().length;
+    const response = await fn.send(body);
+    expect(["ok", "ignored", "rejected"]).toContain(response.status);
+    expect(Array.isArray(response.results)).toBe(true);
+    if (response.status !== "ok") expect(oci.emulator.writes().length).toBe(writesBefore);
+    if (response.status === "rejected") expect(response.reason).toBeTruthy();
+    for (const result of response.results) {
+      if (result.outcome !== "updated") continue;
+      // Only the one real deployment can ever be changed, and only by a message naming it.
+      expect(result.deploymentId).toBe(deploymentId);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  }
+
+  it("answers arbitrary JSON values", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 6 }), (v) => answersSafely(JSON.stringify(v))),
+      { numRuns: RUNS.jsonValues },
+    );
+  });
+
+  it("answers valid messages with one field replaced, removed or poisoned", async () => {
+    await fc.assert(fc.asyncProperty(mutatedMessage(valid), answersSafely), { numRuns: RUNS.mutations });
+  });
+
+  it("answers hostile strings in the title, type, alarm id and resourceId", async () => {
+    const hostile = fc.record({
+      title: hostileString,
+      type: fc.oneof(hostileString, fc.constant("REPEAT")),
+      id: hostileString,
+      resourceId: hostileString,
+    });
+    await fc.assert(
+      fc.asyncProperty(hostile, ({ title, type, id, resourceId }) => {
+        const message = valid() as {
+          title: string;
+          type: string;
+          alarmMetaData: Array<{ id: string; dimensions: Array<Record<string, string>> }>;
+        };
+        message.title = title;
+        message.type = type;
+        const metadata = message.alarmMetaData[0];
+        if (metadata) {
+          metadata.id = id;
+          metadata.dimensions = [{ resourceId }];
+        }
+        return answersSafely(JSON.stringify(message));
+      }),
+      { numRuns: RUNS.hostileFields },
+    );
+  });
+
+  it("answers invalid UTF-8, huge stream lists and deep nesting", async () => {
+    await fc.assert(fc.asyncProperty(invalidUtf8, answersSafely), { numRuns: RUNS.bytes });
+    await fc.assert(fc.asyncProperty(hugeMessage, answersSafely), { numRuns: RUNS.huge });
+    await fc.assert(fc.asyncProperty(deeplyNested, answersSafely), { numRuns: RUNS.nested });
+  });
+
+  it("rejects a body over MAX_BODY_BYTES and a message naming too many deployments", async () => {
+    // Earlier cases may have been valid enough to scale the real deployment: count only what these two do.
+    const writesBefore = oci.emulator.writes().length;
+    const big = await fn.send(Buffer.alloc(3 * 1024 * 1024, 0x20));
+    expect(big).toMatchObject({ status: "rejected", reason: expect.stringContaining("MAX_BODY_BYTES") });
+    const many = await fn.send(
+      alarmMessage({
+        title: "model_deployment_high_cpu",
+        alarmId: ALARM,
+        deploymentIds: Array.from({ length: 21 }, (_, i) => `ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaa${i}`),
+      }),
+    );
+    expect(many).toMatchObject({ status: "rejected", reason: expect.stringContaining("MAX_DEPLOYMENTS_PER_MESSAGE") });
+    expect(oci.emulator.writes()).toHaveLength(writesBefore);
+  });
+});
