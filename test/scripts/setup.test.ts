@@ -1,7 +1,8 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type ExitCode, exitCodeOf } from "../../scripts/cli/exit-codes";
+import { iamStatements } from "../../scripts/setup/iam-statements";
 import { setupMain } from "../../scripts/setup/main";
 import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
 import { type Emulator, startEmulator } from "../emulator";
@@ -105,6 +106,13 @@ describe("npm run setup", () => {
     expect(out.match(/deleted/g)).toHaveLength(3);
     expect(emulator.getAlarm(low.id)?.lifecycleState).toBe("DELETED");
     expect(emulator.alarms().map((a) => a.id)).toEqual([someoneElses.id]);
+  });
+});
+
+describe("the IAM statements setup prints", () => {
+  it("are the README's", () => {
+    const readme = readFileSync(resolve(__dirname, "../../README.md"), "utf8");
+    for (const line of iamStatements().filter((l) => l.startsWith("  "))) expect(readme).toContain(line.trim());
   });
 });
 
