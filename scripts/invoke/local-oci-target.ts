@@ -1,0 +1,68 @@
+/**
+ * The default target of `npm run invoke`: the OCI emulator, seeded with what the message names, and a
+ * report of what the call changed there.
+ */
+import type { Emulator } from "../../test/emulator";
+import { type LocalOci, startLocalOci } from "../../test/support/local-oci";
+import { seedFromAlarmMessage } from "../../test/support/seed-from-alarm";
+import { deploymentState } from "../demo/deployment-state";
+
+export interface SeedChoice {
+  instances?: number;
+  shape?: string;
+  state?: string;
+}
+
+export interface LocalTarget {
+  oci: LocalOci;
+  functionEnv: Record<string, string>;
+  /** After the call: lines saying what changed in the emulator. */
+  changes(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+function describe(emulator: Emulator, id: string): string {
+  const s = deploymentState(emulator, id);
+  return s.lifecycleState === "GONE" ? "not in the emulator" : `${s.lifecycleState}, ${s.instances} × ${s.shape}`;
+}
+
+export async function startLocalTarget(payload: string, seed: SeedChoice): Promise<LocalTarget> {
+  const oci = await startLocalOci({ updateDelayMs: 200 });
+  const { emulator } = oci;
+  const { deploymentIds } = seedFromAlarmMessage(emulator, payload, {
+    deployment: {
+      ...(seed.instances ? { instanceCount: seed.instances } : {}),
+      ...(seed.shape ? { shape: seed.shape } : {}),
+      ...(seed.state ? { lifecycleState: seed.state } : {}),
+    },
+  });
+  const before = new Map(deploymentIds.map((id) => [id, describe(emulator, id)]));
+  const alarmsBefore = new Set(emulator.alarms().map((a) => a.id));
+  return {
+    oci,
+    functionEnv: oci.functionEnv,
+    changes: async () => {
+      await new Promise((r) => setTimeout(r, 300)); // let the emulator finish the update (UPDATING -> ACTIVE)
+      const lines: string[] = [];
+      for (const [id, was] of before) {
+        const now = describe(emulator, id);
+        lines.push(was === now ? `${id}: unchanged (${now})` : `${id}: ${was}  ->  ${now}`);
+      }
+      const alarmsAfter = emulator.alarms();
+      for (const alarm of alarmsAfter.filter((a) => !alarmsBefore.has(a.id)))
+        lines.push(`alarm created: ${alarm.displayName}  ${alarm.query}`);
+      for (const id of alarmsBefore) {
+        if (!alarmsAfter.some((a) => a.id === id))
+          lines.push(`alarm deleted: ${emulator.getAlarm(id)?.displayName ?? id}`);
+      }
+      const writes = emulator
+        .writes()
+        .map((r) => `${r.method} ${r.path.replace(/\/ocid1\.[^/]+$/, "/…")} -> ${r.status}`);
+      lines.push(
+        `OCI requests: ${emulator.requests.length}, ${writes.length} writes${writes.length ? `: ${writes.join(", ")}` : ""}`,
+      );
+      return lines;
+    },
+    close: () => oci.close(),
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * The IAM statements the deployed function needs (the README's "Permissions" step says why; a test keeps
+ * the two the same). Setup creates the alarms in the deployment's compartment, so one compartment fills both.
+ */
+export function iamStatements(compartmentId?: string): string[] {
+  const inCompartment = (placeholder: string) =>
+    compartmentId ? `compartment id ${compartmentId}` : `compartment <${placeholder}>`;
+  return [
+    "Dynamic group matching the function:",
+    "  ALL {resource.type = 'fnfunc', resource.compartment.id = '<function compartment OCID>'}",
+    "Policy statements for that group:",
+    `  Allow dynamic-group <group> to manage data-science-model-deployments in ${inCompartment("deployments compartment")}`,
+    `  Allow dynamic-group <group> to manage alarms in ${inCompartment("alarms compartment")}`,
+    `  Allow dynamic-group <group> to read metrics in ${inCompartment("deployments compartment")}`,
+    "  Allow dynamic-group <group> to use ons-topics in compartment <topic compartment>",
+  ];
+}

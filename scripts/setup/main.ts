@@ -1,0 +1,162 @@
+/**
+ * npm run setup -- (--deployment <ocid> | --compartment <ocid>) --topic <ocid> [--dry-run] [--remove]
+ *                  [--cpu-threshold 80] [--mem-threshold 80] [--profile P] [--config-file F]
+ */
+import { parseArgs } from "node:util";
+import { ExitCode, usageError } from "../cli/exit-codes";
+import { chooseOciConfig, loadOciConfig } from "../cli/oci-config";
+import { ociFailure } from "../cli/oci-failure";
+import { iamStatements } from "./iam-statements";
+import { createSetupClients, type SetupClients } from "./oci-clients";
+import { type AlarmStep, ensureAlarm, removeProjectAlarms } from "./project-alarms";
+import { type Scope, scaleUpAlarms } from "./scale-up-alarms";
+
+export const SETUP_USAGE = `usage: npm run setup -- (--deployment <ocid> | --compartment <ocid>) --topic <topic ocid>
+         [--cpu-threshold 80] [--mem-threshold 80] [--dry-run] [--profile NAME] [--config-file PATH]
+       npm run setup -- (--deployment <ocid> | --compartment <ocid>) --remove [--dry-run]`;
+
+export interface SetupOptions {
+  deploymentId?: string;
+  compartmentId?: string;
+  topicId?: string;
+  cpuThreshold: number;
+  memThreshold: number;
+  dryRun: boolean;
+  remove: boolean;
+  profile?: string;
+  configFile?: string;
+}
+
+function percent(value: string, flag: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || n <= 0 || n >= 100)
+    throw usageError(`${flag} takes a percentage between 0 and 100, got "${value}"`, SETUP_USAGE);
+  return n;
+}
+
+const OPTIONS = {
+  deployment: { type: "string" },
+  compartment: { type: "string" },
+  topic: { type: "string" },
+  "cpu-threshold": { type: "string", default: "80" },
+  "mem-threshold": { type: "string", default: "80" },
+  "dry-run": { type: "boolean", default: false },
+  remove: { type: "boolean", default: false },
+  profile: { type: "string" },
+  "config-file": { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+export function parseSetupArgs(argv: string[]): SetupOptions | "help" {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS });
+  } catch (error) {
+    throw usageError(error instanceof Error ? error.message : String(error), SETUP_USAGE);
+  }
+  const v = parsed.values;
+  if (v.help) return "help";
+  if (!v.deployment === !v.compartment) throw usageError("give either --deployment or --compartment", SETUP_USAGE);
+  if (v.deployment && !v.deployment.startsWith("ocid1.datasciencemodeldeployment."))
+    throw usageError(
+      `--deployment takes a model deployment OCID (ocid1.datasciencemodeldeployment...), got "${v.deployment}"`,
+      SETUP_USAGE,
+    );
+  if (!v.remove && !v.topic)
+    throw usageError("--topic is required: the Notifications topic the alarms notify", SETUP_USAGE);
+  return {
+    deploymentId: v.deployment,
+    compartmentId: v.compartment,
+    topicId: v.topic,
+    cpuThreshold: percent(v["cpu-threshold"] ?? "80", "--cpu-threshold"),
+    memThreshold: percent(v["mem-threshold"] ?? "80", "--mem-threshold"),
+    dryRun: v["dry-run"] ?? false,
+    remove: v.remove ?? false,
+    profile: v.profile,
+    configFile: v["config-file"],
+  };
+}
+
+async function resolveScope(clients: SetupClients, options: SetupOptions): Promise<Scope> {
+  if (!options.deploymentId) return { kind: "compartment", compartmentId: options.compartmentId ?? "" };
+  const doing = `reading model deployment ${options.deploymentId}`;
+  try {
+    const { modelDeployment } = await clients.dataScience.getModelDeployment({
+      modelDeploymentId: options.deploymentId,
+    });
+    return { kind: "deployment", deploymentId: modelDeployment.id, compartmentId: modelDeployment.compartmentId };
+  } catch (error) {
+    throw ociFailure(error, doing, clients.dataScience.endpoint);
+  }
+}
+
+function describe(step: AlarmStep): string {
+  const id = step.alarmId ? `  ${step.alarmId}` : "";
+  const query = step.query ? `\n      ${step.query}` : "";
+  const note = step.note ? `\n      note: ${step.note}` : "";
+  return `  ${step.outcome.padEnd(12)} ${step.displayName}${id}${query}${note}`;
+}
+
+/** Runs setup against OCI (or the endpoints in env); returns the steps taken, for tests. */
+export async function runSetup(
+  options: SetupOptions,
+  clients: SetupClients,
+  print: (line: string) => void,
+): Promise<AlarmStep[]> {
+  const scope = await resolveScope(clients, options);
+  const where =
+    scope.kind === "deployment"
+      ? `model deployment ${scope.deploymentId} (compartment ${scope.compartmentId})`
+      : `every model deployment in compartment ${scope.compartmentId}`;
+  const dry = options.dryRun ? " (dry run: nothing is changed)" : "";
+  const steps: AlarmStep[] = [];
+  const endpoint = clients.monitoring.endpoint;
+  try {
+    if (options.remove) {
+      print(`Removing the alarms model-deployment-autoscale created for ${where}${dry}:`);
+      steps.push(
+        ...(await removeProjectAlarms(clients.monitoring, scope.compartmentId, options.deploymentId, options.dryRun)),
+      );
+      if (steps.length === 0) print("  none found");
+    } else {
+      print(`Scale-up alarms for ${where}${dry}:`);
+      const settings = {
+        topicId: options.topicId ?? "",
+        cpuThreshold: options.cpuThreshold,
+        memThreshold: options.memThreshold,
+        highCpuName: "model_deployment_high_cpu",
+        highMemName: "model_deployment_high_mem",
+      };
+      for (const wanted of scaleUpAlarms(scope, settings)) {
+        const step = await ensureAlarm(clients.monitoring, wanted, options.dryRun);
+        steps.push(step);
+        print(describe(step));
+      }
+    }
+  } catch (error) {
+    throw ociFailure(error, options.remove ? "removing alarms" : "creating alarms", endpoint);
+  }
+  if (options.remove) for (const step of steps) print(describe(step));
+  else {
+    print("\nThe function needs these IAM statements (see the README, Permissions):");
+    for (const line of iamStatements(scope.compartmentId)) print(line);
+  }
+  return steps;
+}
+
+export async function setupMain(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  print: (line: string) => void,
+): Promise<ExitCode> {
+  const options = parseSetupArgs(argv);
+  if (options === "help") {
+    print(SETUP_USAGE);
+    return ExitCode.Ok;
+  }
+  const choice = chooseOciConfig(options, env);
+  const provider = loadOciConfig(choice);
+  print(`OCI config: ${choice.configFile} [${choice.profile}]`);
+  await runSetup(options, createSetupClients(provider, env), print);
+  return ExitCode.Ok;
+}

@@ -1,0 +1,80 @@
+/**
+ * The scale-up alarms setup creates: high CPU (adds an instance) and high memory (next larger shape),
+ * either for one deployment or one pair for every deployment in a compartment. Pure: no OCI calls.
+ */
+import type { models } from "oci-monitoring";
+import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
+
+export const NAMESPACE = "oci_datascience_modeldeploy";
+/** Tells the alarms setup created for scaling up apart from the scale-down alarms the function creates. */
+export const ALARM_ROLE_TAG = "autoscale-alarm-role";
+
+export type Scope =
+  | { kind: "deployment"; deploymentId: string; compartmentId: string }
+  | { kind: "compartment"; compartmentId: string };
+
+export interface ScaleUpSettings {
+  topicId: string;
+  cpuThreshold: number;
+  memThreshold: number;
+  highCpuName: string;
+  highMemName: string;
+}
+
+type Metric = "CpuUtilization" | "MemoryUtilization";
+
+/** `.groupBy(resourceId)` keeps one stream per deployment, so a message names each deployment once. */
+export function scaleUpQuery(metric: Metric, scope: Scope, threshold: number): string {
+  const filter = scope.kind === "deployment" ? `{resourceId = "${scope.deploymentId}"}` : "";
+  return `${metric}[5m]${filter}.groupBy(resourceId).mean() > ${threshold}`;
+}
+
+export function scaleUpTags(scope: Scope, metric: Metric): Record<string, string> {
+  return {
+    [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE,
+    [ALARM_ROLE_TAG]: "scale-up",
+    [ScaleDownAlarmTag.Metric]: metric,
+    ...(scope.kind === "deployment" ? { [ScaleDownAlarmTag.Deployment]: scope.deploymentId } : {}),
+  };
+}
+
+function details(scope: Scope, settings: ScaleUpSettings, metric: Metric): models.CreateAlarmDetails {
+  const cpu = metric === "CpuUtilization";
+  const name = cpu ? settings.highCpuName : settings.highMemName;
+  const what = scope.kind === "deployment" ? `model deployment ${scope.deploymentId}` : "a model deployment";
+  return {
+    displayName: name,
+    notificationTitle: name,
+    compartmentId: scope.compartmentId,
+    metricCompartmentId: scope.compartmentId,
+    namespace: NAMESPACE,
+    query: scaleUpQuery(metric, scope, cpu ? settings.cpuThreshold : settings.memThreshold),
+    resolution: "1m",
+    pendingDuration: "PT5M",
+    severity: "WARNING",
+    body: `High ${metric} on ${what}: ${MANAGED_BY_VALUE} ${cpu ? "adds an instance" : "moves it to the next larger shape"}.`,
+    messageFormat: "RAW" as models.CreateAlarmDetails.MessageFormat,
+    isNotificationsPerMetricDimensionEnabled: false,
+    destinations: [settings.topicId],
+    // Load that stays high keeps scaling: every repeat is one more step.
+    repeatNotificationDuration: "PT5M",
+    isEnabled: true,
+    freeformTags: scaleUpTags(scope, metric),
+  };
+}
+
+export function scaleUpAlarms(scope: Scope, settings: ScaleUpSettings): models.CreateAlarmDetails[] {
+  return [details(scope, settings, "CpuUtilization"), details(scope, settings, "MemoryUtilization")];
+}
+
+/** Is this listed alarm the one `wanted` describes: same name, made by this project, for the same scope? */
+export function isSameAlarm(listed: models.AlarmSummary, wanted: models.CreateAlarmDetails): boolean {
+  const tags = listed.freeformTags ?? {};
+  const wantedTags = wanted.freeformTags ?? {};
+  return (
+    listed.displayName === wanted.displayName &&
+    tags[ScaleDownAlarmTag.ManagedBy] === MANAGED_BY_VALUE &&
+    tags[ALARM_ROLE_TAG] === "scale-up" &&
+    (tags[ScaleDownAlarmTag.Deployment] ?? "") === (wantedTags[ScaleDownAlarmTag.Deployment] ?? "")
+  );
+}

@@ -1,0 +1,188 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type ExitCode, exitCodeOf } from "../../scripts/cli/exit-codes";
+import { iamStatements } from "../../scripts/setup/iam-statements";
+import { setupMain } from "../../scripts/setup/main";
+import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
+import { type Emulator, startEmulator } from "../emulator";
+import { createTestAuth, type TestAuth } from "../support/oci-test-auth";
+
+const COMPARTMENT = "ocid1.compartment.oc1..setupcompartment";
+const TOPIC = "ocid1.onstopic.oc1.iad.setuptopic";
+
+let auth: TestAuth;
+let emulator: Emulator;
+let deploymentId: string;
+
+beforeAll(async () => {
+  auth = createTestAuth();
+  emulator = await startEmulator({ publicKeyPem: auth.publicKeyPem });
+  deploymentId = emulator.seedDeployment({ compartmentId: COMPARTMENT }).id;
+});
+afterAll(async () => {
+  await emulator.close();
+  auth.cleanup();
+});
+beforeEach(() => {
+  for (const alarm of emulator.alarms()) emulator.seedAlarm({ ...alarm, lifecycleState: "DELETED" });
+  emulator.faults.clear();
+  emulator.clearRequests();
+});
+
+async function setup(args: string[], env: Record<string, string> = {}): Promise<{ code: ExitCode; out: string }> {
+  const lines: string[] = [];
+  const print = (line: string) => lines.push(line);
+  const code = await exitCodeOf(
+    () =>
+      setupMain(
+        ["--config-file", auth.configFile, ...args],
+        { OCI_DATASCIENCE_ENDPOINT: emulator.url, OCI_MONITORING_ENDPOINT: emulator.url, ...env },
+        print,
+      ),
+    print,
+  );
+  return { code, out: lines.join("\n") };
+}
+
+describe("npm run setup", () => {
+  it("creates the high-CPU and high-memory alarms of one deployment in its compartment, tagged and pointing at the topic", async () => {
+    const { code, out } = await setup(["--deployment", deploymentId, "--topic", TOPIC, "--cpu-threshold", "75"]);
+    expect(code).toBe(0);
+    const alarms = emulator.alarms();
+    expect(alarms.map((a) => a.displayName).sort()).toEqual(["model_deployment_high_cpu", "model_deployment_high_mem"]);
+    const cpu = alarms.find((a) => a.displayName === "model_deployment_high_cpu");
+    expect(cpu).toMatchObject({
+      compartmentId: COMPARTMENT,
+      metricCompartmentId: COMPARTMENT,
+      namespace: "oci_datascience_modeldeploy",
+      query: `CpuUtilization[5m]{resourceId = "${deploymentId}"}.groupBy(resourceId).mean() > 75`,
+      destinations: [TOPIC],
+      repeatNotificationDuration: "PT5M",
+    });
+    expect(cpu?.freeformTags).toMatchObject({
+      [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE,
+      [ScaleDownAlarmTag.Deployment]: deploymentId,
+    });
+    expect(out).toContain("created");
+    expect(out).toContain(`manage data-science-model-deployments in compartment id ${COMPARTMENT}`);
+  });
+
+  it("is idempotent: a second run finds both alarms by tag and name and creates nothing", async () => {
+    await setup(["--deployment", deploymentId, "--topic", TOPIC]);
+    emulator.clearRequests();
+    const { code, out } = await setup(["--deployment", deploymentId, "--topic", TOPIC]);
+    expect(code).toBe(0);
+    expect(emulator.writes()).toEqual([]);
+    expect(out.match(/exists/g)).toHaveLength(2);
+    // display names went through listAlarms percent-encoded, and the signature still matched
+    expect(emulator.requests.every((r) => r.signatureValid)).toBe(true);
+  });
+
+  it("creates one compartment-wide pair grouped by deployment", async () => {
+    const { code } = await setup(["--compartment", COMPARTMENT, "--topic", TOPIC]);
+    expect(code).toBe(0);
+    expect(emulator.alarms().map((a) => a.query)).toContain("MemoryUtilization[5m].groupBy(resourceId).mean() > 80");
+  });
+
+  it("only says what it would do with --dry-run", async () => {
+    const { code, out } = await setup(["--deployment", deploymentId, "--topic", TOPIC, "--dry-run"]);
+    expect(code).toBe(0);
+    expect(emulator.writes()).toEqual([]);
+    expect(out.match(/would create/g)).toHaveLength(2);
+  });
+
+  it("--remove deletes every alarm the project created for the deployment, the function's scale-down alarm included", async () => {
+    await setup(["--deployment", deploymentId, "--topic", TOPIC]);
+    const low = emulator.seedAlarm({
+      compartmentId: COMPARTMENT,
+      displayName: "model_deployment_low_cpu",
+      query: "CpuUtilization[5m].mean() < 10",
+      freeformTags: { [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE, [ScaleDownAlarmTag.Deployment]: deploymentId },
+    });
+    const someoneElses = emulator.seedAlarm({ compartmentId: COMPARTMENT, displayName: "disk_full", query: "x > 1" });
+    const { code, out } = await setup(["--deployment", deploymentId, "--remove"]);
+    expect(code).toBe(0);
+    expect(out.match(/deleted/g)).toHaveLength(3);
+    expect(emulator.getAlarm(low.id)?.lifecycleState).toBe("DELETED");
+    expect(emulator.alarms().map((a) => a.id)).toEqual([someoneElses.id]);
+  });
+});
+
+describe("the IAM statements setup prints", () => {
+  it("are the README's", () => {
+    const readme = readFileSync(resolve(__dirname, "../../README.md"), "utf8");
+    for (const line of iamStatements().filter((l) => l.startsWith("  "))) expect(readme).toContain(line.trim());
+  });
+});
+
+describe("npm run setup, when something is wrong", () => {
+  it.each([
+    [["--topic", TOPIC], 2, "either --deployment or --compartment"],
+    [["--deployment", "ocid1.instance.oc1..x", "--topic", TOPIC], 2, "model deployment OCID"],
+    [["--compartment", COMPARTMENT], 2, "--topic is required"],
+    [["--compartment", COMPARTMENT, "--topic", TOPIC, "--cpu-threshold", "high"], 2, "percentage"],
+  ])("answers %j with exit %i", async (args, expected, message) => {
+    const { code, out } = await setup(args);
+    expect(code).toBe(expected);
+    expect(out).toContain(message);
+  });
+
+  it("exits 3 and names the file when the config file is missing", async () => {
+    const { code, out } = await setup([
+      "--config-file",
+      join(auth.dir, "nope"),
+      "--compartment",
+      COMPARTMENT,
+      "--topic",
+      TOPIC,
+    ]);
+    expect(code).toBe(3);
+    expect(out).toMatch(/no OCI config file at .*nope .*oci setup config/);
+  });
+
+  it("exits 3 and lists the profiles there are when the profile is unknown", async () => {
+    const { code, out } = await setup(["--profile", "PROD", "--compartment", COMPARTMENT, "--topic", TOPIC]);
+    expect(code).toBe(3);
+    expect(out).toContain("profile [PROD] is not in");
+    expect(out).toContain("[DEFAULT]");
+  });
+
+  it("exits 3 when the profile's key file is missing", async () => {
+    const broken = join(auth.dir, "broken-config");
+    writeFileSync(
+      broken,
+      "[DEFAULT]\nuser=u\nfingerprint=f\ntenancy=t\nregion=us-ashburn-1\nkey_file=/nonexistent.pem\n",
+    );
+    const { code, out } = await setup(["--config-file", broken, "--compartment", COMPARTMENT, "--topic", TOPIC]);
+    expect(code).toBe(3);
+    expect(out).toContain("cannot sign requests");
+  });
+
+  it("exits 1 and explains NotAuthorizedOrNotFound when the deployment is unknown", async () => {
+    const { code, out } = await setup([
+      "--deployment",
+      "ocid1.datasciencemodeldeployment.oc1.iad.unknown",
+      "--topic",
+      TOPIC,
+    ]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/OCI answered 404 .* no policy/);
+  });
+
+  it("exits 3 when OCI answers 401", async () => {
+    emulator.faults.add({ status: 401, times: Number.POSITIVE_INFINITY });
+    const { code, out } = await setup(["--deployment", deploymentId, "--topic", TOPIC]);
+    expect(code).toBe(3);
+    expect(out).toMatch(/OCI answered 401 .*fingerprint and key_file/);
+  });
+
+  it("exits 4 when the endpoint cannot be reached", async () => {
+    const closed = "http://127.0.0.1:9";
+    const { code, out } = await setup(["--compartment", COMPARTMENT, "--topic", TOPIC], {
+      OCI_MONITORING_ENDPOINT: closed,
+    });
+    expect(code).toBe(4);
+    expect(out).toContain("cannot reach OCI at http://127.0.0.1:9/20180401");
+  });
+});
