@@ -77,6 +77,9 @@ export const ConfigSchema = z
     LOW_MEM_THRESHOLD: numberFromEnv(0, 100).default(10),
     LOW_ALARM_PENDING_DURATION: isoDurationFromEnv.default("PT5M"),
     LOW_ALARM_REPEAT_DURATION: isoDurationFromEnv.default("PT5M"),
+    MIN_MEMORY_GB: numberFromEnv(1, 10_000).default(6),
+    MAX_MEMORY_GB: numberFromEnv(1, 10_000).default(1024),
+    FLEX_MEMORY_STEP_FACTOR: numberFromEnv(1.1, 16).default(2),
     SHAPE_LADDERS: shapeLaddersFromEnv.default(DEFAULT_SHAPE_LADDERS.map((l) => [...l])),
     DRY_RUN: booleanFromEnv.default(false),
     MAX_DEPLOYMENTS_PER_MESSAGE: integerFromEnv(1, 1000).default(50),
@@ -93,6 +96,10 @@ export const ConfigSchema = z
   .refine((c) => c.MIN_INSTANCES <= c.MAX_INSTANCES, {
     message: "MIN_INSTANCES must not exceed MAX_INSTANCES",
     path: ["MIN_INSTANCES"],
+  })
+  .refine((c) => c.MIN_MEMORY_GB <= c.MAX_MEMORY_GB, {
+    message: "MIN_MEMORY_GB must not exceed MAX_MEMORY_GB",
+    path: ["MIN_MEMORY_GB"],
   });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -10,6 +10,8 @@ export const Reason = {
   AtLargestShape: "AtLargestShape",
   AtSmallestShape: "AtSmallestShape",
   ShapeNotOnLadder: "ShapeNotOnLadder",
+  AtMaxMemory: "AtMaxMemory",
+  AtMinMemory: "AtMinMemory",
   FlexShapeNotScalable: "FlexShapeNotScalable",
   BuiltInAutoscaling: "BuiltInAutoscaling",
   UnsupportedScalingPolicy: "UnsupportedScalingPolicy",
