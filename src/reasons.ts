@@ -7,6 +7,8 @@ export const Reason = {
   ScaledDown: "ScaledDown",
   AtMaxInstances: "AtMaxInstances",
   AtMinInstances: "AtMinInstances",
+  WithinTolerance: "WithinTolerance",
+  MetricDisagrees: "MetricDisagrees",
   AtLargestShape: "AtLargestShape",
   AtSmallestShape: "AtSmallestShape",
   ShapeNotOnLadder: "ShapeNotOnLadder",

@@ -57,7 +57,8 @@ export async function scaleDeployment(
   } catch (error) {
     return failureResult(deploymentId, action, classifyOciFailure(error), "reading the deployment");
   }
-  const decision = SCALERS[action](read.snapshot, run.config);
+  const signal = target.observedUtilization === undefined ? {} : { observedUtilization: target.observedUtilization };
+  const decision = SCALERS[action](read.snapshot, run.config, signal);
   const base = { ...fromDecision(deploymentId, decision), opcRequestId: read.opcRequestId };
   if (run.config.DRY_RUN) {
     return { ...base, outcome: "dry-run", scaleDownAlarmPlan: decision.scaleDownAlarm };

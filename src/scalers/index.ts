@@ -5,8 +5,9 @@ import { decideInstanceDown } from "./instance-down";
 import { decideInstanceUp } from "./instance-up";
 import { decideShapeDown } from "./shape-down";
 import { decideShapeUp } from "./shape-up";
+import type { ScalingSignal } from "./signal";
 
-export type Scaler = (deployment: DeploymentSnapshot, config: Config) => Decision;
+export type Scaler = (deployment: DeploymentSnapshot, config: Config, signal: ScalingSignal) => Decision;
 
 export const SCALERS: Record<ScalingAction, Scaler> = {
   "instance-up": decideInstanceUp,
@@ -15,4 +16,5 @@ export const SCALERS: Record<ScalingAction, Scaler> = {
   "shape-down": decideShapeDown,
 };
 
+export type { ScalingSignal };
 export { decideInstanceDown, decideInstanceUp, decideShapeDown, decideShapeUp };
