@@ -16,6 +16,7 @@ export const Reason = {
   AtMinMemory: "AtMinMemory",
   FlexShapeNotScalable: "FlexShapeNotScalable",
   BuiltInAutoscaling: "BuiltInAutoscaling",
+  AutoscaleDisabled: "AutoscaleDisabled",
   UnsupportedScalingPolicy: "UnsupportedScalingPolicy",
   UnsupportedDeploymentType: "UnsupportedDeploymentType",
   NotActive: "NotActive",

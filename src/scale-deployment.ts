@@ -10,7 +10,7 @@ import { readDeployment, updateDeployment } from "./oci/model-deployments";
 import { type EnsureOutcome, ScaleDownAlarms } from "./oci/scale-down-alarms";
 import { Reason } from "./reasons";
 import type { DeploymentResult } from "./response";
-import { SCALERS } from "./scalers";
+import { decide } from "./scalers";
 
 /** What one invocation shares between the deployments of its message. */
 export interface ScalingRun {
@@ -58,8 +58,12 @@ export async function scaleDeployment(
     return failureResult(deploymentId, action, classifyOciFailure(error), "reading the deployment");
   }
   const signal = target.observedUtilization === undefined ? {} : { observedUtilization: target.observedUtilization };
-  const decision = SCALERS[action](read.snapshot, run.config, signal);
-  const base = { ...fromDecision(deploymentId, decision), opcRequestId: read.opcRequestId };
+  const { decision, warnings } = decide(action, read.snapshot, run.config, signal);
+  const base: DeploymentResult = {
+    ...fromDecision(deploymentId, decision),
+    opcRequestId: read.opcRequestId,
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
   if (run.config.DRY_RUN) {
     return { ...base, outcome: "dry-run", scaleDownAlarmPlan: decision.scaleDownAlarm };
   }
@@ -173,8 +177,8 @@ function failureResult(
 }
 
 function pick(fields: Partial<DeploymentResult>): Partial<DeploymentResult> {
-  const { from, to, opcRequestId } = fields;
-  return { from, to, opcRequestId };
+  const { from, to, opcRequestId, warnings } = fields;
+  return { from, to, opcRequestId, ...(warnings ? { warnings } : {}) };
 }
 
 function transient(failure: OciFailure, step: string): TransientOciError {

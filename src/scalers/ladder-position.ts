@@ -4,15 +4,38 @@ import { noChange } from "../decision";
 import { Reason } from "../reasons";
 import { findOnLadder, type LadderPosition } from "../shape-ladders";
 
+/** A deployment's own rungs (tags `autoscale-min-shape` / `autoscale-max-shape`), already checked to be on its ladder. */
+export interface ShapeBounds {
+  minShape?: string;
+  maxShape?: string;
+}
+
+export interface LadderStanding {
+  shape: string;
+  position: LadderPosition;
+  /** Index of the lowest and highest rung this deployment may use. */
+  lowest: number;
+  highest: number;
+}
+
 /** Where the deployment's fixed shape stands on its ladder, or the decision explaining why it cannot move. */
 export function ladderPosition(
   action: ScalingAction,
   shape: string,
-  config: Pick<Config, "SHAPE_LADDERS">,
-): { shape: string; position: LadderPosition } | Decision {
+  config: Pick<Config, "SHAPE_LADDERS"> & ShapeBounds,
+): LadderStanding | Decision {
   const position = findOnLadder(config.SHAPE_LADDERS, shape);
   if (!position) {
     return noChange(action, shape, Reason.ShapeNotOnLadder, `${shape} is on no shape ladder (see SHAPE_LADDERS)`);
   }
-  return { shape, position };
+  const rung = (name: string | undefined, fallback: number) => {
+    const index = name === undefined ? -1 : position.ladder.indexOf(name);
+    return index >= 0 ? index : fallback;
+  };
+  return {
+    shape,
+    position,
+    lowest: rung(config.minShape, 0),
+    highest: rung(config.maxShape, position.ladder.length - 1),
+  };
 }

@@ -6,12 +6,15 @@ import { Reason } from "../reasons";
 import { isFlexShape } from "../shape-ladders";
 import { ineligibility } from "./eligibility";
 import { decideFlexStep, type FlexLimits } from "./flex-step";
-import { ladderPosition } from "./ladder-position";
+import { ladderPosition, type ShapeBounds } from "./ladder-position";
 
-/** Low memory: the next smaller shape, or a flex shape's next memory step down; at the bottom the scale-down alarm has done its job. */
+/**
+ * Low memory: the next smaller shape, or a flex shape's next memory step down; at the bottom (of the
+ * ladder, or `autoscale-min-shape`) the scale-down alarm has done its job.
+ */
 export function decideShapeDown(
   deployment: DeploymentSnapshot,
-  config: Pick<Config, "SHAPE_LADDERS"> & FlexLimits,
+  config: Pick<Config, "SHAPE_LADDERS"> & FlexLimits & ShapeBounds,
 ): Decision {
   const action = ScalingAction.ShapeDown;
   const blocked = ineligibility(action, deployment);
@@ -21,9 +24,10 @@ export function decideShapeDown(
   if (isFlexShape(shape)) return decideFlexStep(action, shape, deployment, config);
   const found = ladderPosition(action, shape, config);
   if (!("position" in found)) return found;
-  const { position } = found;
-  if (position.index === 0) {
-    return noChange(action, shape, Reason.AtSmallestShape, `${shape} is the smallest shape on its ladder`, "delete");
+  const { position, lowest } = found;
+  if (position.index <= lowest) {
+    const why = lowest > 0 ? `autoscale-min-shape is ${position.ladder[lowest]}` : "the smallest shape on its ladder";
+    return noChange(action, shape, Reason.AtSmallestShape, `${shape}: ${why}`, "delete");
   }
   const previous = position.ladder[position.index - 1] as string;
   return {
@@ -34,6 +38,6 @@ export function decideShapeDown(
     change: { shapeName: previous },
     reason: Reason.ScaledDown,
     message: `shape ${shape} -> ${previous}`,
-    scaleDownAlarm: position.index - 1 === 0 ? "delete" : "none",
+    scaleDownAlarm: position.index - 1 <= lowest ? "delete" : "none",
   };
 }

@@ -6,7 +6,7 @@ import { Reason } from "../reasons";
 import { isFlexShape } from "../shape-ladders";
 import { ineligibility } from "./eligibility";
 import { decideFlexStep, type FlexLimits } from "./flex-step";
-import { ladderPosition } from "./ladder-position";
+import { ladderPosition, type ShapeBounds } from "./ladder-position";
 
 /**
  * High memory: the next larger shape of the same family, or a flex shape's next memory step.
@@ -14,7 +14,7 @@ import { ladderPosition } from "./ladder-position";
  */
 export function decideShapeUp(
   deployment: DeploymentSnapshot,
-  config: Pick<Config, "SHAPE_LADDERS"> & FlexLimits,
+  config: Pick<Config, "SHAPE_LADDERS"> & FlexLimits & ShapeBounds,
 ): Decision {
   const action = ScalingAction.ShapeUp;
   const blocked = ineligibility(action, deployment);
@@ -24,10 +24,14 @@ export function decideShapeUp(
   if (isFlexShape(shape)) return decideFlexStep(action, shape, deployment, config);
   const found = ladderPosition(action, shape, config);
   if (!("position" in found)) return found;
-  const { position } = found;
+  const { position, highest } = found;
   const next = position.ladder[position.index + 1];
-  if (next === undefined) {
-    return noChange(action, shape, Reason.AtLargestShape, `${shape} is the largest shape on its ladder`);
+  if (next === undefined || position.index >= highest) {
+    const why =
+      highest < position.ladder.length - 1
+        ? `autoscale-max-shape is ${position.ladder[highest]}`
+        : "the largest shape on its ladder";
+    return noChange(action, shape, Reason.AtLargestShape, `${shape}: ${why}`);
   }
   return {
     kind: "change",
