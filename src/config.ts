@@ -87,6 +87,7 @@ export const ConfigSchema = z
     SHAPE_LADDERS: shapeLaddersFromEnv.default(DEFAULT_SHAPE_LADDERS.map((l) => [...l])),
     DRY_RUN: booleanFromEnv.default(false),
     MAX_DEPLOYMENTS_PER_MESSAGE: integerFromEnv(1, 1000).default(50),
+    MAX_PARALLEL_DEPLOYMENTS: integerFromEnv(1, 50).default(4),
     MAX_BODY_BYTES: integerFromEnv(1024, 6 * 1024 * 1024).default(1024 * 1024),
     OCI_MAX_ATTEMPTS: integerFromEnv(1, 10).default(3),
     OCI_REQUEST_TIMEOUT_SECONDS: numberFromEnv(1, 300).default(10),

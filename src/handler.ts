@@ -24,7 +24,6 @@ export interface Runtime {
   clients: () => OciClients;
 }
 
-const DEPLOYMENTS_IN_FLIGHT = 4;
 /** Time kept back from the deadline to log and answer. */
 const ANSWER_MARGIN_MS = 2_000;
 
@@ -96,7 +95,9 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
   const answerBy = new Date(invocation.deadline.getTime() - ANSWER_MARGIN_MS);
   const retry = retryUntil(answerBy, config.OCI_MAX_ATTEMPTS, config.OCI_REQUEST_TIMEOUT_SECONDS * 1000);
   const run = startScalingRun(config, runtime.clients(), retry);
-  const settled = await mapBounded(targets, DEPLOYMENTS_IN_FLIGHT, (target) => scaleDeployment(run, target, action));
+  const settled = await mapBounded(targets, config.MAX_PARALLEL_DEPLOYMENTS, (target) =>
+    scaleDeployment(run, target, action),
+  );
 
   const results: DeploymentResult[] = [];
   const transientFailures: string[] = [];
