@@ -68,32 +68,43 @@ export function deploymentPolicy(
 
   const enabled = read(PolicyTag.Enabled, EnabledTagSchema, "autoscale-enabled=true") ?? true;
   const limits: ScalingLimits = { ...config };
-  const minInstances = read(PolicyTag.MinInstances, InstancesTagSchema, `MIN_INSTANCES=${config.MIN_INSTANCES}`);
-  const maxInstances = read(PolicyTag.MaxInstances, InstancesTagSchema, `MAX_INSTANCES=${config.MAX_INSTANCES}`);
-  const instances = { min: minInstances ?? config.MIN_INSTANCES, max: maxInstances ?? config.MAX_INSTANCES };
-  if (instances.min > instances.max) {
-    warnings.push(
-      `instance bounds from tags ignored: minimum ${instances.min} exceeds maximum ${instances.max}; MIN_INSTANCES=${config.MIN_INSTANCES} and MAX_INSTANCES=${config.MAX_INSTANCES} used`,
-    );
-  } else {
-    limits.MIN_INSTANCES = instances.min;
-    limits.MAX_INSTANCES = instances.max;
-  }
-
-  const minMemory = read(PolicyTag.MinMemoryGB, MemoryTagSchema, `MIN_MEMORY_GB=${config.MIN_MEMORY_GB}`);
-  const maxMemory = read(PolicyTag.MaxMemoryGB, MemoryTagSchema, `MAX_MEMORY_GB=${config.MAX_MEMORY_GB}`);
-  const memory = { min: minMemory ?? config.MIN_MEMORY_GB, max: maxMemory ?? config.MAX_MEMORY_GB };
-  if (memory.min > memory.max) {
-    warnings.push(
-      `memory bounds from tags ignored: minimum ${memory.min} GB exceeds maximum ${memory.max} GB; MIN_MEMORY_GB=${config.MIN_MEMORY_GB} and MAX_MEMORY_GB=${config.MAX_MEMORY_GB} used`,
-    );
-  } else {
-    limits.MIN_MEMORY_GB = memory.min;
-    limits.MAX_MEMORY_GB = memory.max;
-  }
-
+  const instances = boundsFromTags(
+    read(PolicyTag.MinInstances, InstancesTagSchema, `MIN_INSTANCES=${config.MIN_INSTANCES}`),
+    read(PolicyTag.MaxInstances, InstancesTagSchema, `MAX_INSTANCES=${config.MAX_INSTANCES}`),
+    { min: config.MIN_INSTANCES, max: config.MAX_INSTANCES },
+    "instance bounds",
+    warnings,
+  );
+  limits.MIN_INSTANCES = instances.min;
+  limits.MAX_INSTANCES = instances.max;
+  const memory = boundsFromTags(
+    read(PolicyTag.MinMemoryGB, MemoryTagSchema, `MIN_MEMORY_GB=${config.MIN_MEMORY_GB}`),
+    read(PolicyTag.MaxMemoryGB, MemoryTagSchema, `MAX_MEMORY_GB=${config.MAX_MEMORY_GB}`),
+    { min: config.MIN_MEMORY_GB, max: config.MAX_MEMORY_GB },
+    "memory bounds (GB)",
+    warnings,
+  );
+  limits.MIN_MEMORY_GB = memory.min;
+  limits.MAX_MEMORY_GB = memory.max;
   Object.assign(limits, shapeBounds(read, shape, config, warnings));
   return { enabled, limits, warnings };
+}
+
+/** A minimum and maximum from tags over the configured ones; a minimum above the maximum keeps the configured pair. */
+function boundsFromTags(
+  min: number | undefined,
+  max: number | undefined,
+  configured: { min: number; max: number },
+  what: string,
+  warnings: string[],
+): { min: number; max: number } {
+  const bounds = { min: min ?? configured.min, max: max ?? configured.max };
+  if (bounds.min <= bounds.max) return bounds;
+  warnings.push(
+    `${what} from tags ignored: minimum ${bounds.min} exceeds maximum ${bounds.max}; ` +
+      `the configured ${configured.min} to ${configured.max} used`,
+  );
+  return configured;
 }
 
 type TagReader = <T>(tag: string, schema: z.ZodType<T>, fallback: string) => T | undefined;

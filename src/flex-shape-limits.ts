@@ -5,8 +5,8 @@
  * - [DS] Data Science "Supported Compute Shapes" (docs.oracle.com/iaas/data-science/using/supported-shapes.htm):
  *   per-shape OCPU and memory ranges, and "for model deployments the minimum memory is 6 GB per OCPU, the
  *   maximum 64 GB per OCPU up to the allowed memory for each shape".
- * - [Compute] Compute "Compute Shapes", flexible shapes (docs.oracle.com/iaas/Content/Compute/References/computeshapes.htm):
- *   up to 64 GB per OCPU.
+ * - [Compute] Compute "Compute Shapes", flexible shapes
+ *   (docs.oracle.com/iaas/Content/Compute/References/computeshapes.htm): up to 64 GB per OCPU.
  * Where the sources differ, the smaller figure is kept: a refused update costs a failed scaling step.
  */
 export interface FlexShapeLimits {

@@ -1,11 +1,12 @@
 import type * as common from "oci-common";
 import type { Config } from "./config";
-import { ACTION_METRIC, type ChangeDecision, type Decision, type ScalingAction } from "./decision";
+import { ACTION_METRIC, type ChangeDecision, type ScalingAction } from "./decision";
+import { failureResult, fromDecision, skipped, transient } from "./deployment-results";
 import type { DeploymentTarget } from "./deployments-in-alarm";
 import { isModelDeploymentId } from "./deployments-in-alarm";
 import { TransientOciError } from "./errors";
 import type { OciClients } from "./oci/clients";
-import { classifyOciFailure, type OciFailure } from "./oci/failures";
+import { classifyOciFailure } from "./oci/failures";
 import { readDeployment, updateDeployment } from "./oci/model-deployments";
 import { type EnsureOutcome, ScaleDownAlarms } from "./oci/scale-down-alarms";
 import { Reason } from "./reasons";
@@ -124,85 +125,4 @@ async function alarmStep<T>(step: () => Promise<T>): Promise<T> {
     if (failure.kind === "transient") throw transient(failure, "deleting the scale-down alarm");
     throw error;
   }
-}
-
-function failureResult(
-  deploymentId: string,
-  action: ScalingAction,
-  failure: OciFailure,
-  step: string,
-  base?: DeploymentResult,
-): DeploymentResult {
-  const fields = { ...(base ?? {}), opcRequestId: failure.opcRequestId ?? base?.opcRequestId };
-  switch (failure.kind) {
-    case "transient":
-      throw transient(failure, step);
-    case "not-found":
-      return {
-        ...skipped(
-          deploymentId,
-          action,
-          Reason.NotFoundOrNotAuthorized,
-          `${step}: not found, or the function may not read it (${failure.message})`,
-        ),
-        ...pick(fields),
-      };
-    case "precondition-failed":
-      return {
-        ...skipped(
-          deploymentId,
-          action,
-          Reason.ConcurrentChange,
-          `${step}: the deployment changed since it was read (${failure.message})`,
-        ),
-        ...pick(fields),
-      };
-    case "incorrect-state":
-      return {
-        ...skipped(
-          deploymentId,
-          action,
-          Reason.NotActive,
-          `${step}: the deployment is not ACTIVE (${failure.message})`,
-        ),
-        ...pick(fields),
-      };
-    case "permanent":
-      return {
-        ...skipped(deploymentId, action, Reason.UpdateRefused, `${step}: OCI refused (${failure.message})`),
-        ...pick(fields),
-        outcome: "failed",
-      };
-  }
-}
-
-function pick(fields: Partial<DeploymentResult>): Partial<DeploymentResult> {
-  const { from, to, opcRequestId, warnings } = fields;
-  return { from, to, opcRequestId, ...(warnings ? { warnings } : {}) };
-}
-
-function transient(failure: OciFailure, step: string): TransientOciError {
-  return new TransientOciError(`${step}: ${failure.message}`, failure.opcRequestId);
-}
-
-function fromDecision(deploymentId: string, decision: Decision): DeploymentResult {
-  return {
-    deploymentId,
-    action: decision.action,
-    outcome: "skipped",
-    from: decision.from,
-    to: decision.kind === "change" ? decision.to : undefined,
-    reasonCode: decision.reason,
-    reason: decision.message,
-    scaleDownAlarm: "none",
-  };
-}
-
-function skipped(
-  deploymentId: string,
-  action: ScalingAction,
-  reasonCode: DeploymentResult["reasonCode"],
-  reason: string,
-): DeploymentResult {
-  return { deploymentId, action, outcome: "skipped", reasonCode, reason, scaleDownAlarm: "none" };
 }

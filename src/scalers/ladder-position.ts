@@ -4,7 +4,7 @@ import { noChange } from "../decision";
 import { Reason } from "../reasons";
 import { findOnLadder, type LadderPosition } from "../shape-ladders";
 
-/** A deployment's own rungs (tags `autoscale-min-shape` / `autoscale-max-shape`), already checked to be on its ladder. */
+/** A deployment's own end rungs (tags `autoscale-min-shape` / `-max-shape`), already checked to be on its ladder. */
 export interface ShapeBounds {
   minShape?: string;
   maxShape?: string;
