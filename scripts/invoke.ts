@@ -1,5 +1,6 @@
 /**
- * npm run invoke -- [fixtures/<alarm>.json] [--instances N] [--shape NAME] [--state STATE] [--dry-run] [--config KEY=VALUE ...]
+ * npm run invoke -- [fixtures/<alarm>.json] [--instances N] [--shape NAME] [--ocpus N] [--memory GB] [--state STATE]
+ *                   [--tag KEY=VALUE ...] [--dry-run] [--config KEY=VALUE ...]
  *
  * The local equivalent of `cat alarm.json | fn invoke <app> <function>`: starts the built function through
  * the FDK socket as Fn does, against the built-in OCI emulator seeded with the deployments and alarms the
@@ -14,7 +15,8 @@ import { seedFromAlarmMessage } from "../test/support/seed-from-alarm";
 import { ensureBundle } from "./ensure-bundle";
 
 const USAGE =
-  "usage: npm run invoke -- [fixtures/<alarm>.json | - (stdin)] [--instances N] [--shape NAME] [--state STATE] [--dry-run] [--config KEY=VALUE]";
+  "usage: npm run invoke -- [fixtures/<alarm>.json | - (stdin)] [--instances N] [--shape NAME] [--ocpus N] [--memory GB]" +
+  " [--state STATE] [--tag KEY=VALUE] [--dry-run] [--config KEY=VALUE]";
 
 function readPayload(path: string | undefined): string {
   if (path && path !== "-") return readFileSync(path, "utf8");
@@ -42,13 +44,26 @@ function describeDeployment(emulator: Emulator, id: string): string {
   return `${d.lifecycleState}, ${count}, ${shape}`;
 }
 
+function keyValues(option: string, pairs: string[]): Record<string, string> {
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const at = pair.indexOf("=");
+      if (at <= 0) throw new Error(`${option} takes KEY=VALUE, got "${pair}"`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+}
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       instances: { type: "string" },
       shape: { type: "string" },
+      ocpus: { type: "string" },
+      memory: { type: "string" },
       state: { type: "string" },
+      tag: { type: "string", multiple: true, default: [] },
       "dry-run": { type: "boolean", default: false },
       config: { type: "string", multiple: true, default: [] },
       help: { type: "boolean", short: "h", default: false },
@@ -59,13 +74,8 @@ async function main(): Promise<number> {
     return 0;
   }
   const payload = readPayload(positionals[0]);
-  const config = Object.fromEntries(
-    (values.config ?? []).map((pair) => {
-      const at = pair.indexOf("=");
-      if (at <= 0) throw new Error(`--config takes KEY=VALUE, got "${pair}"`);
-      return [pair.slice(0, at), pair.slice(at + 1)];
-    }),
-  );
+  const config = keyValues("--config", values.config ?? []);
+  const tags = keyValues("--tag", values.tag ?? []);
   if (values["dry-run"]) config.DRY_RUN = "true";
 
   const entry = ensureBundle();
@@ -75,7 +85,10 @@ async function main(): Promise<number> {
     deployment: {
       ...(values.instances ? { instanceCount: Number(values.instances) } : {}),
       ...(values.shape ? { shape: values.shape } : {}),
+      ...(values.ocpus ? { ocpus: Number(values.ocpus) } : {}),
+      ...(values.memory ? { memoryInGBs: Number(values.memory) } : {}),
       ...(values.state ? { lifecycleState: values.state } : {}),
+      ...(Object.keys(tags).length > 0 ? { freeformTags: tags } : {}),
     },
   });
   const before = new Map(deploymentIds.map((id) => [id, describeDeployment(emulator, id)]));
