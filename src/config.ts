@@ -101,6 +101,13 @@ export const ConfigSchema = z
     LOW_MEM_THRESHOLD: numberFromEnv(0, 100).default(10),
     LOW_ALARM_PENDING_DURATION: isoDurationFromEnv.default("PT5M"),
     LOW_ALARM_REPEAT_DURATION: isoDurationFromEnv.default("PT5M"),
+    TARGET_CPU_UTILIZATION: numberFromEnv(1, 100).default(60),
+    CPU_TOLERANCE: numberFromEnv(0, 0.9).default(0.1),
+    MAX_SCALE_UP_STEP: integerFromEnv(1, 1000).default(4),
+    MAX_SCALE_DOWN_STEP: integerFromEnv(1, 1000).default(1),
+    MIN_MEMORY_GB: numberFromEnv(1, 10_000).default(6),
+    MAX_MEMORY_GB: numberFromEnv(1, 10_000).default(1024),
+    FLEX_MEMORY_STEP_FACTOR: numberFromEnv(1.1, 16).default(2),
     SHAPE_LADDERS: shapeLaddersFromEnv.default(DEFAULT_SHAPE_LADDERS.map((l) => [...l])),
     DRY_RUN: booleanFromEnv.default(false),
     SCALE_UP_COOLDOWN_SECONDS: integerFromEnv(0, 86_400).default(300),
@@ -108,6 +115,7 @@ export const ConfigSchema = z
     ALLOWED_COMPARTMENT_IDS: compartmentListFromEnv.default([]),
     VERIFY_FIRING_ALARM: booleanFromEnv.default(true),
     MAX_DEPLOYMENTS_PER_MESSAGE: integerFromEnv(1, 1000).default(50),
+    MAX_PARALLEL_DEPLOYMENTS: integerFromEnv(1, 50).default(4),
     MAX_BODY_BYTES: integerFromEnv(1024, 6 * 1024 * 1024).default(1024 * 1024),
     OCI_MAX_ATTEMPTS: integerFromEnv(1, 10).default(3),
     OCI_REQUEST_TIMEOUT_SECONDS: numberFromEnv(1, 300).default(10),
@@ -136,6 +144,11 @@ export const ConfigSchema = z
       message: "the four *_ALARM_NAME values must differ: the alarm title decides the action",
       path: ["HIGH_CPU_ALARM_NAME"],
     },
+  )
+  .refine(
+    (c) =>
+      typeof c.MIN_MEMORY_GB !== "number" || typeof c.MAX_MEMORY_GB !== "number" || c.MIN_MEMORY_GB <= c.MAX_MEMORY_GB,
+    { message: "MIN_MEMORY_GB must not exceed MAX_MEMORY_GB", path: ["MIN_MEMORY_GB"] },
   );
 export type Config = z.infer<typeof ConfigSchema>;
 

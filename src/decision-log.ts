@@ -35,6 +35,7 @@ export function logDecision(context: LogContext, result: DeploymentResult, alarm
     scaleDownAlarmId: result.scaleDownAlarmId,
     opcRequestId: result.opcRequestId,
     opcWorkRequestId: result.opcWorkRequestId,
+    warnings: result.warnings,
   });
 }
 

@@ -1,3 +1,4 @@
+import type { FlexSize } from "./flex-sizing";
 import type { ReasonCode } from "./reasons";
 
 export const ScalingAction = {
@@ -20,8 +21,8 @@ export type ScalingMetric = (typeof ACTION_METRIC)[ScalingAction];
 /** What should happen to the deployment's scale-down alarm for this metric. */
 export type ScaleDownAlarmPlan = "ensure" | "delete" | "none";
 
-/** The part of the deployment a decision changes. */
-export type DeploymentChange = { instanceCount: number } | { shapeName: string };
+/** The part of the deployment a decision changes. A flex shape carries its sizing; a fixed shape none. */
+export type DeploymentChange = { instanceCount: number } | { shapeName: string; flexSize?: FlexSize };
 
 interface DecisionBase {
   action: ScalingAction;

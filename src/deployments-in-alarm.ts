@@ -1,9 +1,12 @@
 import type { AlarmMessage } from "./alarm-message";
+import { meanOf, metricValuesByDeployment } from "./metric-values";
 
 /** A deployment named by the message, with the alarm that named it first. */
 export interface DeploymentTarget {
   deploymentId: string;
   firingAlarmId: string;
+  /** The mean of the deployment's metric values in the message (version 1.5), when it carries any. */
+  observedUtilization?: number;
 }
 
 const MODEL_DEPLOYMENT_OCID = /^ocid1\.datasciencemodeldeployment\.[a-z0-9-]+\.[a-z0-9-]*\.[a-z0-9]{1,128}$/;
@@ -20,6 +23,7 @@ export function isModelDeploymentId(id: string): boolean {
  */
 export function deploymentsInAlarm(message: AlarmMessage): DeploymentTarget[] {
   const targets = new Map<string, DeploymentTarget>();
+  const observed = new Map<string, number[]>();
   const add = (deploymentId: string, firingAlarmId: string) => {
     const id = deploymentId.trim();
     if (id !== "" && !targets.has(id)) targets.set(id, { deploymentId: id, firingAlarmId });
@@ -28,8 +32,15 @@ export function deploymentsInAlarm(message: AlarmMessage): DeploymentTarget[] {
     const fromDimensions = metadata.dimensions.flatMap((d) => (typeof d.resourceId === "string" ? [d.resourceId] : []));
     const ids = fromDimensions.length > 0 ? fromDimensions : resourceIdsInQuery(metadata.query ?? "");
     for (const id of ids) add(id, metadata.id);
+    const distinct = [...new Set(ids.map((id) => id.trim()))];
+    for (const [id, values] of metricValuesByDeployment(metadata, distinct)) {
+      observed.set(id, [...(observed.get(id) ?? []), ...values]);
+    }
   }
-  return [...targets.values()];
+  return [...targets.values()].map((target) => {
+    const observedUtilization = meanOf(observed.get(target.deploymentId) ?? []);
+    return observedUtilization === undefined ? target : { ...target, observedUtilization };
+  });
 }
 
 function resourceIdsInQuery(query: string): string[] {

@@ -27,7 +27,6 @@ export interface Runtime {
   log: LogSink;
 }
 
-const DEPLOYMENTS_IN_FLIGHT = 4;
 /** Time kept back from the deadline to log and answer. */
 const ANSWER_MARGIN_MS = 1_500;
 
@@ -102,7 +101,7 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
       title: message.title,
     },
   );
-  const work = mapBounded(targets, DEPLOYMENTS_IN_FLIGHT, (target) => scaleDeployment(run, target, action));
+  const work = mapBounded(targets, config.MAX_PARALLEL_DEPLOYMENTS, (target) => scaleDeployment(run, target, action));
   const settled = await beforeDeadline(work, answerBy, log);
   const results = collectResults(log, targets, action, settled);
   return { ...header, status: "ok", results };

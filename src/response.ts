@@ -19,6 +19,8 @@ export interface DeploymentResult {
   scaleDownAlarmId?: string;
   opcRequestId?: string;
   opcWorkRequestId?: string;
+  /** Policy tags on the deployment that were not used (invalid or contradictory), and what was used instead. */
+  warnings?: string[];
 }
 
 /** The function's answer to one alarm message: always JSON, HTTP 200 for anything about the message itself. */

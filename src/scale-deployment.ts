@@ -1,6 +1,6 @@
 import { applyChange } from "./apply-change";
 import { compartmentRefusal, firingAlarmRefusal } from "./authorization";
-import { ACTION_METRIC, type Decision, type ScalingAction } from "./decision";
+import { ACTION_METRIC, type ScalingAction } from "./decision";
 import { failureResult, resultOf, skipped } from "./deployment-results";
 import type { DeploymentSnapshot } from "./deployment-snapshot";
 import type { DeploymentTarget } from "./deployments-in-alarm";
@@ -9,7 +9,7 @@ import { classifyOciFailure } from "./oci/failures";
 import { readDeployment } from "./oci/model-deployments";
 import { Reason } from "./reasons";
 import type { DeploymentResult } from "./response";
-import { SCALERS } from "./scalers";
+import { type Decided, decide as decideByPolicy } from "./scalers";
 import type { ScalingRun } from "./scaling-run";
 import { stateBlock } from "./scaling-state";
 
@@ -44,8 +44,12 @@ export async function scaleDeployment(
       "reading the deployment",
     );
   }
-  const decision = decide(run, action, snapshot);
-  const result: DeploymentResult = { ...resultOf(deploymentId, decision), opcRequestId: base.opcRequestId };
+  const { decision, warnings } = decide(run, target, action, snapshot);
+  const result: DeploymentResult = {
+    ...resultOf(deploymentId, decision),
+    opcRequestId: base.opcRequestId,
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
   const writes = decision.kind === "change" || decision.scaleDownAlarm === "delete";
   if (!writes)
     return run.config.DRY_RUN ? { ...result, outcome: "dry-run", scaleDownAlarmPlan: decision.scaleDownAlarm } : result;
@@ -62,12 +66,18 @@ export async function scaleDeployment(
   }
 }
 
-/** The scaler's decision, unless this delivery already acted or a cooldown holds. */
-function decide(run: ScalingRun, action: ScalingAction, snapshot: DeploymentSnapshot): Decision {
-  const decision = SCALERS[action](snapshot, run.config);
-  if (decision.kind !== "change") return decision;
+/** The deployment's own policy and the scaler decide; then a recorded delivery or a cooldown may hold it. */
+function decide(
+  run: ScalingRun,
+  target: DeploymentTarget,
+  action: ScalingAction,
+  snapshot: DeploymentSnapshot,
+): Decided {
+  const signal = target.observedUtilization === undefined ? {} : { observedUtilization: target.observedUtilization };
+  const decided = decideByPolicy(action, snapshot, run.config, signal);
+  if (decided.decision.kind !== "change") return decided;
   const blocked = stateBlock(action, snapshot, run.config, run.now, run.delivery);
-  return blocked ? { ...blocked, from: decision.from } : decision;
+  return blocked ? { ...decided, decision: { ...blocked, from: decided.decision.from } } : decided;
 }
 
 /** Before any write: the deployment's compartment is allowed, and the firing alarm is real and covers it. */

@@ -10,7 +10,12 @@ import { deploymentState } from "../demo/deployment-state";
 export interface SeedChoice {
   instances?: number;
   shape?: string;
+  /** Flex sizing of the seeded shape. */
+  ocpus?: number;
+  memoryInGBs?: number;
   state?: string;
+  /** Freeform tags on the seeded deployment, e.g. per-deployment policy (autoscale-max-instances=3). */
+  tags?: Record<string, string>;
 }
 
 export interface LocalTarget {
@@ -33,7 +38,10 @@ export async function startLocalTarget(payload: string, seed: SeedChoice): Promi
     deployment: {
       ...(seed.instances ? { instanceCount: seed.instances } : {}),
       ...(seed.shape ? { shape: seed.shape } : {}),
+      ...(seed.ocpus ? { ocpus: seed.ocpus } : {}),
+      ...(seed.memoryInGBs ? { memoryInGBs: seed.memoryInGBs } : {}),
       ...(seed.state ? { lifecycleState: seed.state } : {}),
+      ...(seed.tags && Object.keys(seed.tags).length > 0 ? { freeformTags: seed.tags } : {}),
     },
   });
   const before = new Map(deploymentIds.map((id) => [id, describe(emulator, id)]));

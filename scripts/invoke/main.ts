@@ -17,7 +17,8 @@ import { realOciEnv } from "./real-oci-target";
 import { summarize } from "./summary";
 
 export const INVOKE_USAGE = `usage: npm run invoke -- [<alarm.json> | - ] [--dry-run] [--config KEY=VALUE]... [--timeout SECONDS]
-         on the local emulator: [--instances N] [--shape NAME] [--state STATE]   (how the deployment is seeded)
+         on the local emulator: [--instances N] [--shape NAME] [--ocpus N] [--memory GB] [--state STATE]
+                                [--tag KEY=VALUE]...   (how the deployment is seeded)
          on OCI:                --oci [--profile NAME] [--config-file PATH]      (your OCI config; Cloud Shell's in Cloud Shell)
        cat alarm.json | npm run invoke`;
 
@@ -27,7 +28,10 @@ const OPTIONS = {
   "config-file": { type: "string" },
   instances: { type: "string" },
   shape: { type: "string" },
+  ocpus: { type: "string" },
+  memory: { type: "string" },
   state: { type: "string" },
+  tag: { type: "string", multiple: true, default: [] as string[] },
   "dry-run": { type: "boolean", default: false },
   config: { type: "string", multiple: true, default: [] as string[] },
   timeout: { type: "string", default: "30" },
@@ -47,14 +51,18 @@ function parse(argv: string[]) {
   }
 }
 
-function functionConfig(pairs: string[], dryRun: boolean): Record<string, string> {
-  const config = Object.fromEntries(
+function keyValues(option: string, pairs: string[]): Record<string, string> {
+  return Object.fromEntries(
     pairs.map((pair) => {
       const at = pair.indexOf("=");
-      if (at <= 0) throw usageError(`--config takes KEY=VALUE, got "${pair}"`, INVOKE_USAGE);
+      if (at <= 0) throw usageError(`${option} takes KEY=VALUE, got "${pair}"`, INVOKE_USAGE);
       return [pair.slice(0, at), pair.slice(at + 1)];
     }),
   );
+}
+
+function functionConfig(pairs: string[], dryRun: boolean): Record<string, string> {
+  const config = keyValues("--config", pairs);
   if (dryRun) config.DRY_RUN = "true";
   return config;
 }
@@ -77,9 +85,11 @@ export async function invokeMain(
   const timeoutSeconds = Number(values.timeout);
   if (!(timeoutSeconds >= 1 && timeoutSeconds <= 300))
     throw usageError("--timeout takes 1 to 300 seconds (OCI Functions' range)", INVOKE_USAGE);
-  if (values.oci && (values.instances || values.shape || values.state))
+  const seeding =
+    values.instances || values.shape || values.ocpus || values.memory || values.state || values.tag?.length;
+  if (values.oci && seeding)
     throw usageError(
-      "--instances, --shape and --state seed the emulator; with --oci the real deployment is used",
+      "--instances, --shape, --ocpus, --memory, --state and --tag seed the emulator; with --oci the real deployment is used",
       INVOKE_USAGE,
     );
   const config = functionConfig(values.config ?? [], values["dry-run"] ?? false);
@@ -91,7 +101,10 @@ export async function invokeMain(
     : await startLocalTarget(payload, {
         instances: values.instances ? Number(values.instances) : undefined,
         shape: values.shape,
+        ocpus: values.ocpus ? Number(values.ocpus) : undefined,
+        memoryInGBs: values.memory ? Number(values.memory) : undefined,
         state: values.state,
+        tags: keyValues("--tag", values.tag ?? []),
       });
   try {
     const entry = ensureBundle();

@@ -19,7 +19,9 @@ export async function readDeployment(
 
 /**
  * The update body: `modelId` (required by the API) plus only the part that changes. A new shape keeps the
- * rest of the instance configuration (subnet, private endpoint) and drops the flex sizing of the old shape.
+ * rest of the instance configuration (subnet, private endpoint: OCI drops what the body leaves out). A flex
+ * step sends the new OCPUs and memory over the old sizing (so a burstable cpuBaseline stays); a move to a
+ * fixed shape drops the flex sizing, which fixed shapes refuse.
  */
 export function updateDetailsFor(
   deployment: DeploymentSnapshot,
@@ -34,10 +36,14 @@ export function updateDetailsFor(
     };
     modelConfigurationDetails.scalingPolicy = scalingPolicy;
   } else {
-    const { modelDeploymentInstanceShapeConfigDetails: _flexSizing, ...kept } = deployment.instanceConfiguration ?? {
+    const { modelDeploymentInstanceShapeConfigDetails: oldSizing, ...kept } = deployment.instanceConfiguration ?? {
       instanceShapeName: change.shapeName,
     };
-    modelConfigurationDetails.instanceConfiguration = { ...kept, instanceShapeName: change.shapeName };
+    modelConfigurationDetails.instanceConfiguration = {
+      ...kept,
+      instanceShapeName: change.shapeName,
+      ...(change.flexSize ? { modelDeploymentInstanceShapeConfigDetails: { ...oldSizing, ...change.flexSize } } : {}),
+    };
   }
   const configuration: models.UpdateSingleModelDeploymentConfigurationDetails = {
     deploymentType: "SINGLE_MODEL",

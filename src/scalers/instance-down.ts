@@ -5,11 +5,20 @@ import type { DeploymentSnapshot } from "../deployment-snapshot";
 import { Reason } from "../reasons";
 import { ineligibility } from "./eligibility";
 import { fixedInstanceCount } from "./instance-count";
+import { observedNote, type ProportionalLimits, proportionalCount } from "./proportional-count";
+import type { ScalingSignal } from "./signal";
 
-type Limits = Pick<Config, "MIN_INSTANCES" | "MAX_INSTANCES">;
+type Limits = Pick<Config, "MIN_INSTANCES" | "MAX_INSTANCES"> & ProportionalLimits;
 
-/** Low CPU: one fewer instance, down to MIN_INSTANCES; at the floor the scale-down alarm has done its job. */
-export function decideInstanceDown(deployment: DeploymentSnapshot, config: Limits): Decision {
+/**
+ * Low CPU: as few instances as the observed load allows (one fewer without metric values), down to
+ * MIN_INSTANCES; at the floor the scale-down alarm has done its job.
+ */
+export function decideInstanceDown(
+  deployment: DeploymentSnapshot,
+  config: Limits,
+  signal: ScalingSignal = {},
+): Decision {
   const action = ScalingAction.InstanceDown;
   const blocked = ineligibility(action, deployment);
   if (blocked) return blocked;
@@ -24,8 +33,14 @@ export function decideInstanceDown(deployment: DeploymentSnapshot, config: Limit
       "delete",
     );
   }
-  // Above MAX_INSTANCES (set by hand) comes down one step at a time like anything else.
-  const to = current - 1;
+  // Above MAX_INSTANCES (set by hand) comes down step by step like anything else.
+  let wanted = current - 1;
+  if (signal.observedUtilization !== undefined) {
+    const proportional = proportionalCount("down", current, signal.observedUtilization, config);
+    if (!("count" in proportional)) return noChange(action, current, proportional.reason, proportional.message);
+    wanted = proportional.count;
+  }
+  const to = Math.max(wanted, config.MIN_INSTANCES);
   return {
     kind: "change",
     action,
@@ -33,7 +48,7 @@ export function decideInstanceDown(deployment: DeploymentSnapshot, config: Limit
     to,
     change: { instanceCount: to },
     reason: Reason.ScaledDown,
-    message: `instances ${current} -> ${to}`,
+    message: `instances ${current} -> ${to}${observedNote(signal, config)}`,
     scaleDownAlarm: to <= config.MIN_INSTANCES ? "delete" : "none",
   };
 }

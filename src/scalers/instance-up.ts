@@ -5,11 +5,13 @@ import type { DeploymentSnapshot } from "../deployment-snapshot";
 import { Reason } from "../reasons";
 import { ineligibility } from "./eligibility";
 import { fixedInstanceCount } from "./instance-count";
+import { observedNote, type ProportionalLimits, proportionalCount } from "./proportional-count";
+import type { ScalingSignal } from "./signal";
 
-type Limits = Pick<Config, "MIN_INSTANCES" | "MAX_INSTANCES">;
+type Limits = Pick<Config, "MIN_INSTANCES" | "MAX_INSTANCES"> & ProportionalLimits;
 
-/** High CPU: one more instance, up to MAX_INSTANCES. */
-export function decideInstanceUp(deployment: DeploymentSnapshot, config: Limits): Decision {
+/** High CPU: as many instances as the observed load needs (one without metric values), up to MAX_INSTANCES. */
+export function decideInstanceUp(deployment: DeploymentSnapshot, config: Limits, signal: ScalingSignal = {}): Decision {
   const action = ScalingAction.InstanceUp;
   const blocked = ineligibility(action, deployment);
   if (blocked) return blocked;
@@ -23,8 +25,14 @@ export function decideInstanceUp(deployment: DeploymentSnapshot, config: Limits)
       `already at ${current} instances (maximum ${config.MAX_INSTANCES})`,
     );
   }
+  let wanted = current + 1;
+  if (signal.observedUtilization !== undefined) {
+    const proportional = proportionalCount("up", current, signal.observedUtilization, config);
+    if (!("count" in proportional)) return noChange(action, current, proportional.reason, proportional.message);
+    wanted = proportional.count;
+  }
   // A deployment below the configured floor is brought straight up to it.
-  const to = Math.max(current + 1, config.MIN_INSTANCES);
+  const to = Math.max(Math.min(wanted, config.MAX_INSTANCES), config.MIN_INSTANCES);
   return {
     kind: "change",
     action,
@@ -32,7 +40,7 @@ export function decideInstanceUp(deployment: DeploymentSnapshot, config: Limits)
     to,
     change: { instanceCount: to },
     reason: Reason.ScaledUp,
-    message: `instances ${current} -> ${to}`,
+    message: `instances ${current} -> ${to}${observedNote(signal, config)}`,
     scaleDownAlarm: "ensure",
   };
 }

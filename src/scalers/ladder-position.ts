@@ -1,29 +1,41 @@
 import type { Config } from "../config";
 import type { Decision, ScalingAction } from "../decision";
 import { noChange } from "../decision";
-import type { DeploymentSnapshot } from "../deployment-snapshot";
 import { Reason } from "../reasons";
-import { findOnLadder, isFlexShape, type LadderPosition } from "../shape-ladders";
+import { findOnLadder, type LadderPosition } from "../shape-ladders";
 
-/** Where the deployment's shape stands on its ladder, or the decision explaining why it cannot move. */
+/** A deployment's own end rungs (tags `autoscale-min-shape` / `-max-shape`), already checked to be on its ladder. */
+export interface ShapeBounds {
+  minShape?: string;
+  maxShape?: string;
+}
+
+export interface LadderStanding {
+  shape: string;
+  position: LadderPosition;
+  /** Index of the lowest and highest rung this deployment may use. */
+  lowest: number;
+  highest: number;
+}
+
+/** Where the deployment's fixed shape stands on its ladder, or the decision explaining why it cannot move. */
 export function ladderPosition(
   action: ScalingAction,
-  deployment: DeploymentSnapshot,
-  config: Pick<Config, "SHAPE_LADDERS">,
-): { shape: string; position: LadderPosition } | Decision {
-  const shape = deployment.instanceConfiguration?.instanceShapeName;
-  if (!shape) return noChange(action, undefined, Reason.ShapeNotOnLadder, "deployment has no instance shape");
-  if (isFlexShape(shape)) {
-    return noChange(
-      action,
-      shape,
-      Reason.FlexShapeNotScalable,
-      `${shape} is a flex shape; flex shapes are not scaled yet`,
-    );
-  }
+  shape: string,
+  config: Pick<Config, "SHAPE_LADDERS"> & ShapeBounds,
+): LadderStanding | Decision {
   const position = findOnLadder(config.SHAPE_LADDERS, shape);
   if (!position) {
     return noChange(action, shape, Reason.ShapeNotOnLadder, `${shape} is on no shape ladder (see SHAPE_LADDERS)`);
   }
-  return { shape, position };
+  const rung = (name: string | undefined, fallback: number) => {
+    const index = name === undefined ? -1 : position.ladder.indexOf(name);
+    return index >= 0 ? index : fallback;
+  };
+  return {
+    shape,
+    position,
+    lowest: rung(config.minShape, 0),
+    highest: rung(config.maxShape, position.ladder.length - 1),
+  };
 }

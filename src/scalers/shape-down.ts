@@ -3,19 +3,31 @@ import type { Decision } from "../decision";
 import { noChange, ScalingAction } from "../decision";
 import type { DeploymentSnapshot } from "../deployment-snapshot";
 import { Reason } from "../reasons";
+import { isFlexShape } from "../shape-ladders";
 import { ineligibility } from "./eligibility";
-import { ladderPosition } from "./ladder-position";
+import { decideFlexStep, type FlexLimits } from "./flex-step";
+import { ladderPosition, type ShapeBounds } from "./ladder-position";
 
-/** Low memory: the next smaller shape; at the bottom rung the scale-down alarm has done its job. */
-export function decideShapeDown(deployment: DeploymentSnapshot, config: Pick<Config, "SHAPE_LADDERS">): Decision {
+/**
+ * Low memory: the next smaller shape, or a flex shape's next memory step down; at the bottom (of the
+ * ladder, or `autoscale-min-shape`) the scale-down alarm has done its job.
+ */
+export function decideShapeDown(
+  deployment: DeploymentSnapshot,
+  config: Pick<Config, "SHAPE_LADDERS"> & FlexLimits & ShapeBounds,
+): Decision {
   const action = ScalingAction.ShapeDown;
   const blocked = ineligibility(action, deployment);
   if (blocked) return blocked;
-  const found = ladderPosition(action, deployment, config);
+  const shape = deployment.instanceConfiguration?.instanceShapeName;
+  if (!shape) return noChange(action, undefined, Reason.ShapeNotOnLadder, "deployment has no instance shape");
+  if (isFlexShape(shape)) return decideFlexStep(action, shape, deployment, config);
+  const found = ladderPosition(action, shape, config);
   if (!("position" in found)) return found;
-  const { shape, position } = found;
-  if (position.index === 0) {
-    return noChange(action, shape, Reason.AtSmallestShape, `${shape} is the smallest shape on its ladder`, "delete");
+  const { position, lowest } = found;
+  if (position.index <= lowest) {
+    const why = lowest > 0 ? `autoscale-min-shape is ${position.ladder[lowest]}` : "the smallest shape on its ladder";
+    return noChange(action, shape, Reason.AtSmallestShape, `${shape}: ${why}`, "delete");
   }
   const previous = position.ladder[position.index - 1] as string;
   return {
@@ -26,6 +38,6 @@ export function decideShapeDown(deployment: DeploymentSnapshot, config: Pick<Con
     change: { shapeName: previous },
     reason: Reason.ScaledDown,
     message: `shape ${shape} -> ${previous}`,
-    scaleDownAlarm: position.index - 1 === 0 ? "delete" : "none",
+    scaleDownAlarm: position.index - 1 <= lowest ? "delete" : "none",
   };
 }

@@ -3,20 +3,35 @@ import type { Decision } from "../decision";
 import { noChange, ScalingAction } from "../decision";
 import type { DeploymentSnapshot } from "../deployment-snapshot";
 import { Reason } from "../reasons";
+import { isFlexShape } from "../shape-ladders";
 import { ineligibility } from "./eligibility";
-import { ladderPosition } from "./ladder-position";
+import { decideFlexStep, type FlexLimits } from "./flex-step";
+import { ladderPosition, type ShapeBounds } from "./ladder-position";
 
-/** High memory: the next larger shape of the same family. More instances would not help: each holds the whole model. */
-export function decideShapeUp(deployment: DeploymentSnapshot, config: Pick<Config, "SHAPE_LADDERS">): Decision {
+/**
+ * High memory: the next larger shape of the same family, or a flex shape's next memory step.
+ * More instances would not help: each holds the whole model.
+ */
+export function decideShapeUp(
+  deployment: DeploymentSnapshot,
+  config: Pick<Config, "SHAPE_LADDERS"> & FlexLimits & ShapeBounds,
+): Decision {
   const action = ScalingAction.ShapeUp;
   const blocked = ineligibility(action, deployment);
   if (blocked) return blocked;
-  const found = ladderPosition(action, deployment, config);
+  const shape = deployment.instanceConfiguration?.instanceShapeName;
+  if (!shape) return noChange(action, undefined, Reason.ShapeNotOnLadder, "deployment has no instance shape");
+  if (isFlexShape(shape)) return decideFlexStep(action, shape, deployment, config);
+  const found = ladderPosition(action, shape, config);
   if (!("position" in found)) return found;
-  const { shape, position } = found;
+  const { position, highest } = found;
   const next = position.ladder[position.index + 1];
-  if (next === undefined) {
-    return noChange(action, shape, Reason.AtLargestShape, `${shape} is the largest shape on its ladder`);
+  if (next === undefined || position.index >= highest) {
+    const why =
+      highest < position.ladder.length - 1
+        ? `autoscale-max-shape is ${position.ladder[highest]}`
+        : "the largest shape on its ladder";
+    return noChange(action, shape, Reason.AtLargestShape, `${shape}: ${why}`);
   }
   return {
     kind: "change",

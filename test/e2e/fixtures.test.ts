@@ -69,6 +69,18 @@ const FIXTURES: Array<{
     results: [{ action: "instance-up", outcome: "updated", from: 1, to: 2 }],
     writes: 2,
   },
+  {
+    // ceil(2 × 95.2 / 60) = 4, ceil(2 × 99.1 / 60) = 4, ceil(2 × 85.4 / 60) = 3
+    file: "alarm-compartment-wide-three-deployments.json",
+    seed: { deployment: { instanceCount: 2 } },
+    status: "ok",
+    results: [
+      { action: "instance-up", outcome: "updated", from: 2, to: 4, scaleDownAlarm: "created" },
+      { action: "instance-up", outcome: "updated", from: 2, to: 4, scaleDownAlarm: "created" },
+      { action: "instance-up", outcome: "updated", from: 2, to: 3, scaleDownAlarm: "created" },
+    ],
+    writes: 6,
+  },
   { file: "alarm-unknown-title.json", status: "ignored", writes: 0, requests: 0 },
   {
     file: "alarm-not-a-model-deployment.json",

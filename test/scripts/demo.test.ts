@@ -27,7 +27,7 @@ describe("npm run demo (the morning and the lunch-time fall)", () => {
       [e.title, e.type, e.decision, e.outcome, e.reasonCode, e.instances].filter((x) => x !== undefined).join(" ");
     expect(fraud.map(line)).toEqual([
       "model_deployment_high_cpu OK_TO_FIRING instance-up updated ScaledUp 2",
-      "model_deployment_high_cpu REPEAT instance-up updated ScaledUp 3",
+      // The message carries the observed CPU (v1.5 metricValues): the step is proportional to the load, 2 -> 4.
       "model_deployment_high_cpu REPEAT instance-up updated ScaledUp 4",
       // MAX_INSTANCES is 4 in the demo: the peak's repeats are refused
       ...fraud

@@ -25,6 +25,6 @@ describe("SCALERS", () => {
     [ScalingAction.ShapeUp, { shapeName: "VM.Standard2.8" }],
     [ScalingAction.ShapeDown, { shapeName: "VM.Standard2.2" }],
   ])("maps %s to the scaler that makes that change", (action, change) => {
-    expect(SCALERS[action](deployment, loadConfig({}))).toMatchObject({ kind: "change", action, change });
+    expect(SCALERS[action](deployment, loadConfig({}), {})).toMatchObject({ kind: "change", action, change });
   });
 });

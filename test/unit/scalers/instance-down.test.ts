@@ -45,7 +45,7 @@ describe("decideInstanceDown", () => {
     { count: 3, limits: twoToFive, to: 2 },
     { count: 5, limits: { MIN_INSTANCES: 4, MAX_INSTANCES: 5 }, to: 4 },
   ])("deletes the scale-down alarm when $count instances reach the floor with $limits", ({ count, limits, to }) => {
-    expect(decideInstanceDown(deployment({ instanceCount: count }), limits)).toMatchObject({
+    expect(decideInstanceDown(deployment({ instanceCount: count }), { ...defaults, ...limits })).toMatchObject({
       kind: "change",
       from: count,
       to,
@@ -62,7 +62,7 @@ describe("decideInstanceDown", () => {
     // Below the floor (set by hand): never further down, and the scale-down alarm has nothing left to do.
     { count: 1, limits: twoToFive },
   ])("stays at $count instances with $limits and deletes the scale-down alarm", ({ count, limits }) => {
-    expect(decideInstanceDown(deployment({ instanceCount: count }), limits)).toEqual({
+    expect(decideInstanceDown(deployment({ instanceCount: count }), { ...defaults, ...limits })).toEqual({
       kind: "no-change",
       action: "instance-down",
       from: count,
@@ -77,7 +77,7 @@ describe("decideInstanceDown", () => {
     { count: 9, to: 8 },
     { count: 6, to: 5 },
   ])("comes down from $count to $to instances above MAX_INSTANCES 5", ({ count, to }) => {
-    expect(decideInstanceDown(deployment({ instanceCount: count }), twoToFive)).toMatchObject({
+    expect(decideInstanceDown(deployment({ instanceCount: count }), { ...defaults, ...twoToFive })).toMatchObject({
       kind: "change",
       to,
       scaleDownAlarm: "none",

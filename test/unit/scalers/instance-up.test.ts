@@ -46,7 +46,7 @@ describe("decideInstanceUp", () => {
     // Scaled past the maximum by hand: this function does not add more, and does not take any away either.
     { count: 12, limits: { MIN_INSTANCES: 1, MAX_INSTANCES: 10 } },
   ])("stays at $count instances with $limits", ({ count, limits }) => {
-    expect(decideInstanceUp(deployment({ instanceCount: count }), limits)).toEqual({
+    expect(decideInstanceUp(deployment({ instanceCount: count }), { ...defaults, ...limits })).toEqual({
       kind: "no-change",
       action: "instance-up",
       from: count,
@@ -65,7 +65,7 @@ describe("decideInstanceUp", () => {
     { count: 3, limits: { MIN_INSTANCES: 3, MAX_INSTANCES: 6 }, to: 4 },
     { count: 5, limits: { MIN_INSTANCES: 3, MAX_INSTANCES: 6 }, to: 6 },
   ])("goes from $count to $to instances with $limits", ({ count, limits, to }) => {
-    expect(decideInstanceUp(deployment({ instanceCount: count }), limits)).toMatchObject({
+    expect(decideInstanceUp(deployment({ instanceCount: count }), { ...defaults, ...limits })).toMatchObject({
       kind: "change",
       from: count,
       to,

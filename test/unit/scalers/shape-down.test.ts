@@ -54,22 +54,25 @@ describe("decideShapeDown", () => {
         action: "shape-down",
         from: shape,
         reason: "AtSmallestShape",
-        message: `${shape} is the smallest shape on its ladder`,
+        message: `${shape}: the smallest shape on its ladder`,
         scaleDownAlarm: "delete",
       });
     },
   );
 
-  it.each(["VM.Standard.E4.Flex", "VM.Standard3.Flex"])("does not scale the flex shape %s", (shape) => {
-    expect(decideShapeDown(deployment(shape), defaults)).toEqual({
-      kind: "no-change",
-      action: "shape-down",
-      from: shape,
-      reason: "FlexShapeNotScalable",
-      message: `${shape} is a flex shape; flex shapes are not scaled yet`,
-      scaleDownAlarm: "none",
-    });
-  });
+  it.each(["VM.Standard.E4.Flex", "VM.Standard3.Flex"])(
+    "does not scale the flex shape %s when the deployment reports no OCPUs or memory",
+    (shape) => {
+      expect(decideShapeDown(deployment(shape), defaults)).toEqual({
+        kind: "no-change",
+        action: "shape-down",
+        from: shape,
+        reason: "FlexShapeNotScalable",
+        message: `${shape} deployment reports no OCPU and memory`,
+        scaleDownAlarm: "none",
+      });
+    },
+  );
 
   it.each(["BM.Standard2.52", "VM.Standard1.1"])("does not scale %s, which is on no ladder", (shape) => {
     expect(decideShapeDown(deployment(shape), defaults)).toMatchObject({

@@ -53,21 +53,21 @@ describe("decideShapeUp", () => {
         action: "shape-up",
         from: shape,
         reason: "AtLargestShape",
-        message: `${shape} is the largest shape on its ladder`,
+        message: `${shape}: the largest shape on its ladder`,
         scaleDownAlarm: "none",
       });
     },
   );
 
   it.each(["VM.Standard.E4.Flex", "VM.Standard3.Flex", "VM.Optimized3.Flex"])(
-    "does not scale the flex shape %s",
+    "does not scale the flex shape %s when the deployment reports no OCPUs or memory",
     (shape) => {
       expect(decideShapeUp(deployment(shape), defaults)).toEqual({
         kind: "no-change",
         action: "shape-up",
         from: shape,
         reason: "FlexShapeNotScalable",
-        message: `${shape} is a flex shape; flex shapes are not scaled yet`,
+        message: `${shape} deployment reports no OCPU and memory`,
         scaleDownAlarm: "none",
       });
     },

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
+import { EXAMPLE_COMPARTMENT_ID, seedFromAlarmMessage } from "../support/seed-from-alarm";
+import { type Harness, readFixture, startHarness } from "./harness";
+
+const FIXTURE = "alarm-compartment-wide-three-deployments.json";
+const id = (n: string) => `ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaaexamplemodeldeployment${n}`;
+const [PLAIN, CAPPED, OPTED_OUT] = [id("0011"), id("0012"), id("0013")];
+
+/** Three deployments with different shapes and policy tags, all in the one compartment-wide alarm. */
+function seedThree(harness: Harness, text: string): void {
+  const { emulator } = harness;
+  const common = { compartmentId: EXAMPLE_COMPARTMENT_ID };
+  emulator.seedDeployment({
+    ...common,
+    id: PLAIN,
+    shape: "VM.Standard2.1",
+    instanceCount: 2,
+    // An invalid tag: reported, and the default minimum used.
+    freeformTags: { "autoscale-min-instances": "two" },
+  });
+  emulator.seedDeployment({
+    ...common,
+    id: CAPPED,
+    shape: "VM.Standard.E4.Flex",
+    ocpus: 2,
+    memoryInGBs: 32,
+    instanceCount: 2,
+    freeformTags: { "autoscale-max-instances": "3" },
+  });
+  emulator.seedDeployment({
+    ...common,
+    id: OPTED_OUT,
+    shape: "VM.Standard.A1.Flex",
+    instanceCount: 2,
+    freeformTags: { "autoscale-enabled": "false" },
+  });
+  seedFromAlarmMessage(emulator, text);
+}
+
+describe("one compartment-wide alarm for many deployments", () => {
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await harness?.stop();
+    harness = undefined;
+  });
+
+  it("decides for each deployment by its own load, shape and tags", async () => {
+    harness = await startHarness({}, { updateDelayMs: null });
+    const text = readFixture(FIXTURE);
+    seedThree(harness, text);
+
+    const response = await harness.fn.call(text);
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      status: "ok",
+      results: [
+        // ceil(2 × 95.2 / 60) = 4
+        {
+          deploymentId: PLAIN,
+          outcome: "updated",
+          from: 2,
+          to: 4,
+          scaleDownAlarm: "created",
+          warnings: [expect.stringContaining('autoscale-min-instances="two" ignored')],
+        },
+        // ceil(2 × 99.1 / 60) = 4, but the deployment's own maximum is 3
+        { deploymentId: CAPPED, outcome: "updated", from: 2, to: 3, scaleDownAlarm: "created" },
+        { deploymentId: OPTED_OUT, outcome: "skipped", reasonCode: "AutoscaleDisabled", scaleDownAlarm: "none" },
+      ],
+    });
+    const puts = harness.emulator.writes().filter((r) => r.method === "PUT");
+    expect(puts.map((r) => r.path.split("/").pop()).sort()).toEqual([PLAIN, CAPPED].sort());
+    const lowAlarms = harness.emulator.alarms().filter((a) => a.displayName === "model_deployment_low_cpu");
+    expect(lowAlarms.map((a) => a.freeformTags[ScaleDownAlarmTag.Deployment]).sort()).toEqual([PLAIN, CAPPED].sort());
+    expect(harness.emulator.getDeployment(OPTED_OUT)?.deployment.lifecycleState).toBe("ACTIVE");
+  });
+
+  it("scales each shape its own way on a compartment-wide memory alarm", async () => {
+    harness = await startHarness({}, { updateDelayMs: null });
+    const message = JSON.parse(readFixture(FIXTURE));
+    message.title = "model_deployment_high_mem";
+    message.alarmMetaData[0].query = "MemoryUtilization[5m].groupBy(resourceId).mean() > 80";
+    const text = JSON.stringify(message);
+    seedThree(harness, text);
+
+    const response = await harness.fn.call(text);
+
+    expect(response.body).toMatchObject({
+      results: [
+        { deploymentId: PLAIN, action: "shape-up", from: "VM.Standard2.1", to: "VM.Standard2.2" },
+        {
+          deploymentId: CAPPED,
+          action: "shape-up",
+          from: "VM.Standard.E4.Flex 2 OCPU 32 GB",
+          to: "VM.Standard.E4.Flex 2 OCPU 64 GB",
+        },
+        { deploymentId: OPTED_OUT, outcome: "skipped", reasonCode: "AutoscaleDisabled" },
+      ],
+    });
+  });
+
+  it("answers for the others when one deployment cannot be read", async () => {
+    harness = await startHarness({ MAX_PARALLEL_DEPLOYMENTS: "1" }, { updateDelayMs: null });
+    const text = readFixture(FIXTURE);
+    seedThree(harness, text);
+    harness.emulator.purgeDeployment(PLAIN);
+
+    const response = await harness.fn.call(text);
+
+    expect(response.body).toMatchObject({
+      status: "ok",
+      results: [
+        { deploymentId: PLAIN, outcome: "skipped", reasonCode: "NotFoundOrNotAuthorized" },
+        { deploymentId: CAPPED, outcome: "updated", to: 3 },
+        { deploymentId: OPTED_OUT, reasonCode: "AutoscaleDisabled" },
+      ],
+    });
+  });
+});
