@@ -15,6 +15,8 @@ export interface FnCallResult {
 
 export interface FnProcess {
   socketPath: string;
+  /** The function's process id (for /proc/<pid>/status). */
+  pid: number | undefined;
   /** Every line the function wrote to stdout/stderr, in order. */
   output: string[];
   /** stdout lines that are JSON objects: the function's structured log. */
@@ -74,6 +76,7 @@ export async function startFunction(options: StartFunctionOptions = {}): Promise
 
   return {
     socketPath,
+    pid: child.pid,
     output,
     logLines: () => output.flatMap((line) => parseJsonObject(line)),
     call: (body, headers) => callFunction(socketPath, body, headers),

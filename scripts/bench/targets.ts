@@ -1,0 +1,54 @@
+import type { CallCount } from "./api-calls";
+import type { Target, VariantFigures } from "./report";
+
+const MAX_RSS_MB = 100;
+
+function find(variants: VariantFigures[], prefix: string): VariantFigures | undefined {
+  return variants.find((v) => v.name.startsWith(prefix));
+}
+
+/** The targets of issue 6, judged on medians. */
+export function evaluateTargets(variants: VariantFigures[], calls: CallCount[]): Target[] {
+  const bundle = find(variants, "bundle");
+  const unbundled = find(variants, "unbundled");
+  const floor = find(variants, "floor");
+  const targets: Target[] = [];
+  if (bundle && unbundled) {
+    const ratio = bundle.answered.median / unbundled.answered.median;
+    targets.push({
+      name: "bundle cold start <= 0.5x unbundled",
+      pass: ratio <= 0.5,
+      detail: `${ratio.toFixed(2)}x (${bundle.answered.median.toFixed(0)} / ${unbundled.answered.median.toFixed(0)} ms)`,
+    });
+  }
+  if (bundle && floor) {
+    const ratio = bundle.answered.median / floor.answered.median;
+    targets.push({
+      name: "bundle cold start <= 2x bare node",
+      pass: ratio <= 2,
+      detail: `${ratio.toFixed(2)}x (${bundle.answered.median.toFixed(0)} / ${floor.answered.median.toFixed(0)} ms)`,
+    });
+  }
+  if (bundle) {
+    const peak = Math.max(bundle.coldRss?.max ?? Number.NaN, bundle.warmRss ?? Number.NaN);
+    targets.push({
+      name: `bundle peak RSS <= ${MAX_RSS_MB} MB`,
+      pass: peak <= MAX_RSS_MB,
+      detail: `${peak.toFixed(1)} MB (highest of all cold and warm runs)`,
+    });
+  }
+  const noOps = calls.filter((c) => c.audit.noOp);
+  const worstNoOp = Math.max(...noOps.map((c) => c.calls.length));
+  targets.push({
+    name: "a REPEAT that changes nothing: <= 1 OCI call",
+    pass: worstNoOp <= 1,
+    detail: noOps.map((c) => `${c.audit.name}: ${c.calls.length}`).join("; "),
+  });
+  const unneeded = calls.filter((c) => c.calls.join(",") !== c.audit.needed.join(","));
+  targets.push({
+    name: "no decision makes a call its result does not need",
+    pass: unneeded.length === 0,
+    detail: unneeded.length === 0 ? `${calls.length} decisions audited` : unneeded.map((c) => c.audit.name).join("; "),
+  });
+  return targets;
+}
