@@ -4,8 +4,9 @@ WORKDIR /build
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
+COPY scripts/bundle.mjs ./scripts/
 COPY src ./src
-RUN npx esbuild src/func.ts --bundle --platform=node --target=node22 --format=cjs --minify --keep-names --outfile=dist/func.js
+RUN node scripts/bundle.mjs
 
 FROM fnproject/node:22
 WORKDIR /function
