@@ -7,10 +7,8 @@ import { type LogContext, logDecision, logFailure, logMessageOutcome } from "./d
 import { deploymentsInAlarm } from "./deployments-in-alarm";
 import { TransientOciError } from "./errors";
 import type { OciClients } from "./oci/clients";
-import { retryUntil } from "./oci/retry-policy";
 import { Reason } from "./reasons";
 import type { AlarmResponse, DeploymentResult } from "./response";
-import { scaleDeployment, startScalingRun } from "./scale-deployment";
 
 export interface Invocation {
   callId?: string;
@@ -21,7 +19,7 @@ export interface Invocation {
 export interface Runtime {
   config: Config;
   /** Built on first use, so messages that are rejected or ignored never load the SDK clients. */
-  clients: () => OciClients;
+  clients: () => Promise<OciClients>;
 }
 
 const DEPLOYMENTS_IN_FLIGHT = 4;
@@ -93,9 +91,15 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
     });
   }
 
+  // Loaded here, not at the top: they load the OCI SDK, which rejected and ignored messages never need.
+  const [{ retryUntil }, { scaleDeployment, startScalingRun }, clients] = await Promise.all([
+    import("./oci/retry-policy"),
+    import("./scale-deployment"),
+    runtime.clients(),
+  ]);
   const answerBy = new Date(invocation.deadline.getTime() - ANSWER_MARGIN_MS);
   const retry = retryUntil(answerBy, config.OCI_MAX_ATTEMPTS, config.OCI_REQUEST_TIMEOUT_SECONDS * 1000);
-  const run = startScalingRun(config, runtime.clients(), retry);
+  const run = startScalingRun(config, clients, retry);
   const settled = await mapBounded(targets, DEPLOYMENTS_IN_FLIGHT, (target) => scaleDeployment(run, target, action));
 
   const results: DeploymentResult[] = [];
