@@ -13,6 +13,7 @@ import { countCalls } from "./bench/api-calls";
 import { BUNDLE, buildArtifacts, fileSizes, UNBUNDLED } from "./bench/artifacts";
 import { bareNode, coldStart, type Variant, warmSeries } from "./bench/function-runs";
 import { callsTable, targetsTable, type VariantFigures, variantsTable } from "./bench/report";
+import { IGNORED } from "./bench/scenarios";
 import { summarize } from "./bench/stats";
 import { evaluateTargets } from "./bench/targets";
 
@@ -23,10 +24,14 @@ const VARIANTS: Variant[] = [
 
 async function measureVariants(oci: LocalOci, runs: number): Promise<VariantFigures[]> {
   const floor: number[] = [];
+  const ignored = { answered: [] as number[], rss: [] as number[] };
   const cold = VARIANTS.map(() => ({ ready: [] as number[], answered: [] as number[], rss: [] as number[] }));
   for (let run = 0; run < runs; run++) {
     // Interleaved, so a burst of load on the shared machine hits every variant alike.
     floor.push(await bareNode());
+    const quiet = await coldStart(VARIANTS[0] as Variant, oci, IGNORED);
+    ignored.answered.push(quiet.answeredMs);
+    if (quiet.peakRssMb !== undefined) ignored.rss.push(quiet.peakRssMb);
     for (const [i, variant] of VARIANTS.entries()) {
       const result = await coldStart(variant, oci);
       cold[i]?.ready.push(result.readyMs);
@@ -49,6 +54,11 @@ async function measureVariants(oci: LocalOci, runs: number): Promise<VariantFigu
       size: variant.entry === BUNDLE ? fileSizes(BUNDLE) : undefined,
     });
   }
+  figures.push({
+    name: `bundle, ${IGNORED.name}`,
+    answered: summarize(ignored.answered),
+    coldRss: summarize(ignored.rss),
+  });
   figures.push({ name: "floor: node -e 0 (spawn -> exit)", answered: summarize(floor) });
   return figures;
 }

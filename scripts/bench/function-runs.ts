@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { type FnProcess, startFunction } from "../../test/support/fn-runner";
 import type { LocalOci } from "../../test/support/local-oci";
 import { peakRssMb } from "./process-memory";
-import { checkAnswer, INSTANCE_UP, prepareScenario } from "./scenarios";
+import { checkAnswer, INSTANCE_UP, prepareScenario, type Scenario } from "./scenarios";
 
 /** One way of starting the function: the bundle, the compiled unbundled build, the bundle from a snapshot... */
 export interface Variant {
@@ -20,10 +20,10 @@ export interface ColdStart {
 }
 
 /** One real decision: seed a fresh deployment, send its alarm, insist on the expected answer. */
-async function decide(fn: FnProcess, oci: LocalOci): Promise<number> {
-  const { message } = prepareScenario(oci.emulator, INSTANCE_UP);
+async function decide(fn: FnProcess, oci: LocalOci, scenario = INSTANCE_UP): Promise<number> {
+  const { message } = prepareScenario(oci.emulator, scenario);
   const answer = await fn.call(message);
-  checkAnswer(INSTANCE_UP, answer.status, answer.body);
+  checkAnswer(scenario, answer.status, answer.body);
   return answer.durationMs;
 }
 
@@ -31,12 +31,13 @@ function start(variant: Variant, oci: LocalOci): Promise<FnProcess> {
   return startFunction({ entry: variant.entry, nodeArgs: variant.nodeArgs, env: oci.functionEnv });
 }
 
-export async function coldStart(variant: Variant, oci: LocalOci): Promise<ColdStart> {
+/** Spawn to the answer of the first message: by default a real instance-up against the emulator. */
+export async function coldStart(variant: Variant, oci: LocalOci, scenario?: Scenario): Promise<ColdStart> {
   const spawned = performance.now();
   const fn = await start(variant, oci);
   const readyMs = performance.now() - spawned;
   try {
-    await decide(fn, oci);
+    await decide(fn, oci, scenario);
     const answeredMs = performance.now() - spawned;
     return { readyMs, answeredMs, peakRssMb: peakRssMb(fn.pid) };
   } finally {

@@ -39,7 +39,7 @@ export function variantsTable(variants: VariantFigures[]): string {
   const header = [
     "variant",
     "ready (spawn -> socket)",
-    "cold start (spawn -> 1st decision)",
+    "cold start (spawn -> 1st answer)",
     "warm call",
     "peak RSS cold / warm",
     "bytes (gzip)",
@@ -49,7 +49,7 @@ export function variantsTable(variants: VariantFigures[]): string {
     v.ready ? timing(v.ready) : "-",
     timing(v.answered),
     v.warm ? timing(v.warm) : "-",
-    v.coldRss ? `${mb(v.coldRss.median)} / ${mb(v.warmRss)}` : "-",
+    v.coldRss ? `${mb(v.coldRss.median)} / ${v.warm ? mb(v.warmRss) : "-"}` : "-",
     v.size ? `${v.size.bytes} (${v.size.gzipBytes})` : "-",
   ]);
   return table(header, rows);

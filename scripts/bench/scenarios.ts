@@ -15,8 +15,8 @@ export interface Scenario {
   transform?: (message: string) => string;
   /** Brings about the state to test after seeding, e.g. a scale-down alarm that already exists. */
   prepare?: (emulator: Emulator, deploymentId: string, message: string) => void;
-  /** What the answer must say for the measurement to count. */
-  expect: { outcome: string; reasonCode: string; scaleDownAlarm?: string };
+  /** What the answer must say for the measurement to count: the message's status, or its first result. */
+  expect: { status: string } | { outcome: string; reasonCode: string; scaleDownAlarm?: string };
 }
 
 let counter = 0;
@@ -48,13 +48,16 @@ export function prepareScenario(emulator: Emulator, scenario: Scenario): { deplo
 
 /** Throws unless the function answered the decision the scenario is about: a wrong answer is no measurement. */
 export function checkAnswer(scenario: Scenario, status: number, body: unknown): void {
-  const result = (body as { results?: Record<string, unknown>[] } | undefined)?.results?.[0];
+  const answer = body as { status?: string; results?: Record<string, unknown>[] } | undefined;
+  const result = answer?.results?.[0];
   const wanted = scenario.expect;
   const ok =
     status === 200 &&
-    result?.outcome === wanted.outcome &&
-    result?.reasonCode === wanted.reasonCode &&
-    (wanted.scaleDownAlarm === undefined || result?.scaleDownAlarm === wanted.scaleDownAlarm);
+    ("status" in wanted
+      ? answer?.status === wanted.status
+      : result?.outcome === wanted.outcome &&
+        result?.reasonCode === wanted.reasonCode &&
+        (wanted.scaleDownAlarm === undefined || result?.scaleDownAlarm === wanted.scaleDownAlarm));
   if (!ok) throw new Error(`${scenario.name}: unexpected answer ${status} ${JSON.stringify(body)}`);
 }
 
@@ -66,4 +69,12 @@ export const INSTANCE_UP: Scenario = {
   fixture: CPU_UP,
   seed: { instanceCount: 1 },
   expect: { outcome: "updated", reasonCode: "ScaledUp", scaleDownAlarm: "created" },
+};
+
+/** Half of all alarm messages: an alarm going back to OK. Nothing is sent to OCI. */
+export const IGNORED: Scenario = {
+  name: "ignored message (FIRING_TO_OK)",
+  fixture: "alarm-firing-to-ok.json",
+  seed: {},
+  expect: { status: "ignored" },
 };
