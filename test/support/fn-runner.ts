@@ -27,8 +27,8 @@ export interface FnProcess {
 }
 
 export interface StartFunctionOptions {
-  /** The script Fn would start; the bundle by default. */
-  entry?: string;
+  /** The script Fn would start; the bundle by default; null for none (a snapshot blob's main function runs). */
+  entry?: string | null;
   env?: Record<string, string>;
   readyTimeoutMs?: number;
   nodeArgs?: string[];
@@ -45,7 +45,8 @@ export async function startFunction(options: StartFunctionOptions = {}): Promise
   const dir = mkdtempSync(join(tmpdir(), "fn-"));
   const socketPath = join(dir, "lsnr.sock");
   const output: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? DEFAULT_ENTRY], {
+  const entry = options.entry === null ? [] : [options.entry ?? DEFAULT_ENTRY];
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     env: {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
       FN_FORMAT: "http-stream",
