@@ -9,8 +9,8 @@ import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { startFunction } from "../test/support/fn-runner";
 import { type LocalOci, startLocalOci } from "../test/support/local-oci";
-import { countCalls } from "./bench/api-calls";
-import { BUNDLE, buildArtifacts, fileSizes, UNBUNDLED } from "./bench/artifacts";
+import { type CallCount, countCalls } from "./bench/api-calls";
+import { BUNDLE, buildArtifacts, fileSizes, SNAPSHOT_BLOB, UNBUNDLED } from "./bench/artifacts";
 import { bareNode, coldStart, type Variant, warmSeries } from "./bench/function-runs";
 import { callsTable, targetsTable, type VariantFigures, variantsTable } from "./bench/report";
 import { IGNORED } from "./bench/scenarios";
@@ -18,7 +18,13 @@ import { summarize } from "./bench/stats";
 import { evaluateTargets } from "./bench/targets";
 
 const VARIANTS: Variant[] = [
-  { name: "bundle (dist/func.js)", entry: BUNDLE },
+  { name: "bundle (dist/func.js)", entry: BUNDLE, artifact: BUNDLE },
+  {
+    name: "bundle from V8 snapshot (dist/func.blob)",
+    entry: null,
+    nodeArgs: ["--snapshot-blob", SNAPSHOT_BLOB],
+    artifact: SNAPSHOT_BLOB,
+  },
   { name: "unbundled (build/ + node_modules)", entry: UNBUNDLED },
 ];
 
@@ -51,7 +57,7 @@ async function measureVariants(oci: LocalOci, runs: number): Promise<VariantFigu
       coldRss: summarize(samples.rss),
       warm: summarize(warm.latenciesMs),
       warmRss: warm.peakRssMb,
-      size: variant.entry === BUNDLE ? fileSizes(BUNDLE) : undefined,
+      size: variant.artifact ? fileSizes(variant.artifact) : undefined,
     });
   }
   figures.push({
@@ -61,6 +67,24 @@ async function measureVariants(oci: LocalOci, runs: number): Promise<VariantFigu
   });
   figures.push({ name: "floor: node -e 0 (spawn -> exit)", answered: summarize(floor) });
   return figures;
+}
+
+/**
+ * On a fresh emulator: the runs above leave dozens of low-CPU alarms of the same name in one compartment,
+ * and the emulator pages listAlarms at 50 (OCI's documented default is 1000), which would add a LIST page.
+ */
+async function auditCalls(): Promise<CallCount[]> {
+  const oci = await startLocalOci();
+  const fn = await startFunction({ entry: BUNDLE, env: oci.functionEnv }).catch(async (error: unknown) => {
+    await oci.close();
+    throw error;
+  });
+  try {
+    return await countCalls(fn, oci.emulator);
+  } finally {
+    await fn.stop();
+    await oci.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -73,8 +97,7 @@ async function main(): Promise<void> {
   const oci = await startLocalOci();
   try {
     const variants = await measureVariants(oci, runs);
-    const fn = await startFunction({ entry: BUNDLE, env: oci.functionEnv });
-    const calls = await countCalls(fn, oci.emulator).finally(() => fn.stop());
+    const calls = await auditCalls();
     const machine = `${cpus().length} x ${cpus()[0]?.model.trim() ?? "?"}, Node ${process.version}, load ${loadAverage()}`;
     console.log(`model-deployment-autoscale bench: ${runs} runs each; ${machine}\n`);
     console.log(variantsTable(variants));

@@ -5,6 +5,8 @@ import { gzipSync } from "node:zlib";
 
 export const ROOT = resolve(__dirname, "../..");
 export const BUNDLE = join(ROOT, "dist", "func.js");
+/** The V8 startup snapshot of the bundle, built by scripts/snapshot.mjs with this Node. */
+export const SNAPSHOT_BLOB = join(ROOT, "dist", "func.blob");
 /** src/ compiled by tsc to CommonJS, one file per module, resolving the SDK from ./node_modules. */
 export const UNBUNDLED = join(ROOT, "build", "func.js");
 
@@ -15,6 +17,7 @@ function run(command: string, args: string[]): void {
 /** Builds both forms from the current src/ so the comparison is of the same code. */
 export function buildArtifacts(): void {
   run("npm", ["run", "--silent", "bundle"]);
+  run(process.execPath, ["scripts/snapshot.mjs"]);
   run("npx", ["tsc", "-p", "tsconfig.build.json"]);
 }
 

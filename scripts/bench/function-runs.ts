@@ -7,8 +7,11 @@ import { checkAnswer, INSTANCE_UP, prepareScenario, type Scenario } from "./scen
 /** One way of starting the function: the bundle, the compiled unbundled build, the bundle from a snapshot... */
 export interface Variant {
   name: string;
-  entry: string;
+  /** null: no script (the snapshot's main function starts the FDK). */
+  entry: string | null;
   nodeArgs?: string[];
+  /** The file whose size the table shows. */
+  artifact?: string;
 }
 
 export interface ColdStart {

@@ -7,7 +7,8 @@ const ROOT = resolve(__dirname, "../..");
 // Proves the benchmark runs end to end; the performance targets live in its output, not here.
 describe("npm run bench", () => {
   it("prints the figures and a PASS or FAIL line per target in a quick mode", () => {
-    // The bundle is built by the global setup; the unbundled build is the bench's own (build/, used by nothing else).
+    // The bundles are built by the global setup; the snapshot blob and the unbundled build/ are the bench's own.
+    execFileSync(process.execPath, ["scripts/snapshot.mjs"], { cwd: ROOT, stdio: "ignore" });
     execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "ignore" });
     const output = execFileSync("npx", ["tsx", "scripts/bench.ts", "--runs", "2", "--no-build"], {
       cwd: ROOT,
@@ -15,11 +16,16 @@ describe("npm run bench", () => {
       stdio: ["ignore", "pipe", "ignore"],
     });
 
-    for (const variant of ["bundle (dist/func.js)", "unbundled (build/ + node_modules)", "floor: node -e 0"]) {
+    for (const variant of [
+      "bundle (dist/func.js)",
+      "V8 snapshot",
+      "unbundled (build/ + node_modules)",
+      "floor: node -e 0",
+    ]) {
       expect(output).toContain(variant);
     }
     expect(output).toMatch(/\| REPEAT, deployment UPDATING\s+\| 1 /);
     const verdicts = output.match(/\| (PASS|FAIL) +\|/g) ?? [];
-    expect(verdicts.length).toBe(5);
+    expect(verdicts.length).toBe(8);
   }, 180_000);
 });
