@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Alarm types Monitoring sends; only the first two ask for action. */
 export const ACTIONABLE_ALARM_TYPES = ["OK_TO_FIRING", "REPEAT"] as const;

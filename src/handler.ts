@@ -9,8 +9,6 @@ import { TransientOciError } from "./errors";
 import type { OciClients } from "./oci/clients";
 import type { AlarmResponse } from "./response";
 import { collectResults } from "./result-collection";
-import { scaleDeployment } from "./scale-deployment";
-import { startScalingRun } from "./scaling-run";
 import { deliveryKey } from "./scaling-state";
 
 export interface Invocation {
@@ -22,7 +20,7 @@ export interface Invocation {
 export interface Runtime {
   config: Config;
   /** Built on first use, so messages that are rejected or ignored never load the SDK clients. */
-  clients: () => OciClients;
+  clients: () => Promise<OciClients>;
   now: () => Date;
   log: LogSink;
 }
@@ -86,10 +84,16 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
     return answer({ ...header, status: "rejected", reason, results: [] });
   }
 
+  // Loaded here, not at the top: they load the OCI SDK, which rejected and ignored messages never need.
+  const [{ scaleDeployment }, { startScalingRun }, clients] = await Promise.all([
+    import("./scale-deployment"),
+    import("./scaling-run"),
+    runtime.clients(),
+  ]);
   const answerBy = new Date(invocation.deadline.getTime() - ANSWER_MARGIN_MS);
   const run = startScalingRun(
     config,
-    runtime.clients(),
+    clients,
     {
       deadline: answerBy,
       maxAttempts: config.OCI_MAX_ATTEMPTS,

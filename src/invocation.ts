@@ -2,7 +2,7 @@ import type { FdkContext } from "@fnproject/fdk";
 import { type Config, ConfigError, loadConfig } from "./config";
 import { logFailure, stdoutSink } from "./decision-log";
 import { handleAlarm, type Runtime } from "./handler";
-import { createOciClients, type OciClients } from "./oci/clients";
+import type { OciClients } from "./oci/clients";
 import type { AlarmResponse } from "./response";
 
 /** Parsed once per container: a bad value is reported on every call instead of crash-looping the container. */
@@ -16,13 +16,19 @@ function loadRuntime(env: Record<string, string | undefined>): Runtime | ConfigE
     if (error instanceof ConfigError) return error;
     throw error;
   }
-  let clients: OciClients | undefined;
+  let clients: Promise<OciClients> | undefined;
   return {
     config,
     now: () => new Date(),
     log: stdoutSink,
+    // The SDK is most of the bundle's start-up work: loaded only for a message that will call OCI.
     clients: () => {
-      clients ??= createOciClients(config);
+      clients ??= import("./oci/clients")
+        .then(({ createOciClients }) => createOciClients(config))
+        .catch((error: unknown) => {
+          clients = undefined; // as before: a failed start (e.g. unreadable credentials) is tried again next call
+          throw error;
+        });
       return clients;
     },
   };

@@ -15,6 +15,8 @@ export interface FnCallResult {
 
 export interface FnProcess {
   socketPath: string;
+  /** The function's process id (for /proc/<pid>/status). */
+  pid: number | undefined;
   /** Every line the function wrote to stdout/stderr, in order. */
   output: string[];
   /** stdout lines that are JSON objects: the function's structured log. */
@@ -25,8 +27,8 @@ export interface FnProcess {
 }
 
 export interface StartFunctionOptions {
-  /** The script Fn would start; the bundle by default. */
-  entry?: string;
+  /** The script Fn would start; the bundle by default; null for none (a snapshot blob's main function runs). */
+  entry?: string | null;
   env?: Record<string, string>;
   readyTimeoutMs?: number;
   nodeArgs?: string[];
@@ -43,7 +45,8 @@ export async function startFunction(options: StartFunctionOptions = {}): Promise
   const dir = mkdtempSync(join(tmpdir(), "fn-"));
   const socketPath = join(dir, "lsnr.sock");
   const output: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? DEFAULT_ENTRY], {
+  const entry = options.entry === null ? [] : [options.entry ?? DEFAULT_ENTRY];
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     env: {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
       FN_FORMAT: "http-stream",
@@ -74,6 +77,7 @@ export async function startFunction(options: StartFunctionOptions = {}): Promise
 
   return {
     socketPath,
+    pid: child.pid,
     output,
     logLines: () => output.flatMap((line) => parseJsonObject(line)),
     call: (body, headers) => callFunction(socketPath, body, headers),

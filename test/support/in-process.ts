@@ -34,7 +34,7 @@ export function inProcessFunction(
       clock.now = new Date(clock.now.getTime() + seconds * 1000);
     },
   };
-  const runtime: Runtime = { config, clients: () => clients, now: () => clock.now, log: sink };
+  const runtime: Runtime = { config, clients: async () => clients, now: () => clock.now, log: sink };
   return {
     config,
     logs,

@@ -1,0 +1,122 @@
+/**
+ * npm run bench -- [--runs N] [--no-build]
+ *
+ * Cold start, warm latency, peak RSS, bundle size and OCI API calls per decision, measured side by side in
+ * one run against the local OCI emulator, with a PASS/FAIL line per target of issue 6. Timings are medians
+ * of N runs (default 10) with min-max and p90: on a shared machine single figures mean little.
+ */
+import { cpus, loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import { startFunction } from "../test/support/fn-runner";
+import { type LocalOci, startLocalOci } from "../test/support/local-oci";
+import { type CallCount, countCalls } from "./bench/api-calls";
+import { BUNDLE, buildArtifacts, fileSizes, SNAPSHOT_BLOB, UNBUNDLED } from "./bench/artifacts";
+import { bareNode, coldStart, type Variant, warmSeries } from "./bench/function-runs";
+import { callsTable, targetsTable, type VariantFigures, variantsTable } from "./bench/report";
+import { IGNORED } from "./bench/scenarios";
+import { summarize } from "./bench/stats";
+import { evaluateTargets } from "./bench/targets";
+
+const VARIANTS: Variant[] = [
+  { name: "bundle (dist/func.js)", entry: BUNDLE, artifact: BUNDLE },
+  {
+    name: "bundle from V8 snapshot (dist/func.blob)",
+    entry: null,
+    nodeArgs: ["--snapshot-blob", SNAPSHOT_BLOB],
+    artifact: SNAPSHOT_BLOB,
+  },
+  { name: "unbundled (build/ + node_modules)", entry: UNBUNDLED },
+];
+
+async function measureVariants(oci: LocalOci, runs: number): Promise<VariantFigures[]> {
+  const floor: number[] = [];
+  const ignored = { answered: [] as number[], rss: [] as number[] };
+  const cold = VARIANTS.map(() => ({ ready: [] as number[], answered: [] as number[], rss: [] as number[] }));
+  for (let run = 0; run < runs; run++) {
+    // Interleaved, so a burst of load on the shared machine hits every variant alike.
+    floor.push(await bareNode());
+    const quiet = await coldStart(VARIANTS[0] as Variant, oci, IGNORED);
+    ignored.answered.push(quiet.answeredMs);
+    if (quiet.peakRssMb !== undefined) ignored.rss.push(quiet.peakRssMb);
+    for (const [i, variant] of VARIANTS.entries()) {
+      const result = await coldStart(variant, oci);
+      cold[i]?.ready.push(result.readyMs);
+      cold[i]?.answered.push(result.answeredMs);
+      if (result.peakRssMb !== undefined) cold[i]?.rss.push(result.peakRssMb);
+    }
+    process.stderr.write(`cold starts: run ${run + 1}/${runs}\n`);
+  }
+  const figures: VariantFigures[] = [];
+  for (const [i, variant] of VARIANTS.entries()) {
+    const warm = await warmSeries(variant, oci, runs);
+    const samples = cold[i] ?? { ready: [], answered: [], rss: [] };
+    figures.push({
+      name: variant.name,
+      ready: summarize(samples.ready),
+      answered: summarize(samples.answered),
+      coldRss: summarize(samples.rss),
+      warm: summarize(warm.latenciesMs),
+      warmRss: warm.peakRssMb,
+      size: variant.artifact ? fileSizes(variant.artifact) : undefined,
+    });
+  }
+  figures.push({
+    name: `bundle, ${IGNORED.name}`,
+    answered: summarize(ignored.answered),
+    coldRss: summarize(ignored.rss),
+  });
+  figures.push({ name: "floor: node -e 0 (spawn -> exit)", answered: summarize(floor) });
+  return figures;
+}
+
+/**
+ * On a fresh emulator: the runs above leave dozens of low-CPU alarms of the same name in one compartment,
+ * and the emulator pages listAlarms at 50 (OCI's documented default is 1000), which would add a LIST page.
+ */
+async function auditCalls(): Promise<CallCount[]> {
+  const oci = await startLocalOci();
+  const fn = await startFunction({ entry: BUNDLE, env: oci.functionEnv }).catch(async (error: unknown) => {
+    await oci.close();
+    throw error;
+  });
+  try {
+    return await countCalls(fn, oci.emulator);
+  } finally {
+    await fn.stop();
+    await oci.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { runs: { type: "string", default: "10" }, "no-build": { type: "boolean", default: false } },
+  });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a positive integer, got ${values.runs}`);
+  if (!values["no-build"]) buildArtifacts();
+  const oci = await startLocalOci();
+  try {
+    const variants = await measureVariants(oci, runs);
+    const calls = await auditCalls();
+    const machine = `${cpus().length} x ${cpus()[0]?.model.trim() ?? "?"}, Node ${process.version}, load ${loadAverage()}`;
+    console.log(`model-deployment-autoscale bench: ${runs} runs each; ${machine}\n`);
+    console.log(variantsTable(variants));
+    console.log("");
+    console.log(callsTable(calls));
+    console.log("");
+    console.log(targetsTable(evaluateTargets(variants, calls)));
+  } finally {
+    await oci.close();
+  }
+}
+
+function loadAverage(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

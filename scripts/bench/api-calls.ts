@@ -1,0 +1,126 @@
+import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
+import type { Emulator, RecordedRequest } from "../../test/emulator";
+import type { FnProcess } from "../../test/support/fn-runner";
+import { EXAMPLE_COMPARTMENT_ID } from "../../test/support/seed-from-alarm";
+import { checkAnswer, INSTANCE_UP, prepareScenario, type Scenario } from "./scenarios";
+
+/** One OCI request, named by what it does. */
+export function callName(request: Pick<RecordedRequest, "method" | "path">): string {
+  const { method, path } = request;
+  if (path.startsWith("/20190101/modelDeployments/")) return `${method} deployment`;
+  if (path === "/20180401/alarms") return method === "GET" ? "LIST alarms" : `${method} alarm`;
+  if (path.startsWith("/20180401/alarms/")) return `${method} alarm`;
+  return `${method} ${path}`;
+}
+
+export interface CallAudit extends Scenario {
+  /** A REPEAT that must change nothing (target: at most one call). */
+  noOp?: boolean;
+  /** Every call the result needs, in order; anything else is a call too many. */
+  needed: string[];
+}
+
+const asRepeat = (message: string) => message.replace(/"type":\s*"OK_TO_FIRING"/, '"type": "REPEAT"');
+
+/** A scale-down alarm this function created earlier for the deployment. */
+function existingLowCpuAlarm(emulator: Emulator, deploymentId: string): void {
+  emulator.seedAlarm({
+    displayName: "model_deployment_low_cpu",
+    compartmentId: EXAMPLE_COMPARTMENT_ID,
+    query: `CpuUtilization[5m]{resourceId = "${deploymentId}"}.groupBy(resourceId).mean() < 10`,
+    freeformTags: {
+      [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE,
+      [ScaleDownAlarmTag.Deployment]: deploymentId,
+      [ScaleDownAlarmTag.Metric]: "CpuUtilization",
+    },
+  });
+}
+
+// Why each call: GET deployment (state, size, ETag); GET alarm (the firing alarm's compartment to search and
+// create in, and the destinations to copy); LIST alarms (is a scale-down alarm already there; after a create,
+// did a concurrent invocation create one too); POST/DELETE alarm; PUT deployment (the change, If-Match).
+const CREATE = ["GET deployment", "GET alarm", "LIST alarms", "POST alarm", "LIST alarms", "PUT deployment"];
+const REMOVE = ["GET alarm", "LIST alarms", "DELETE alarm"];
+
+export const CALL_AUDITS: CallAudit[] = [
+  { ...INSTANCE_UP, needed: CREATE },
+  {
+    name: "instance-up (2 -> 3, low-CPU alarm exists)",
+    fixture: "test-alarm-scale-cpu-up.json",
+    seed: { instanceCount: 2 },
+    prepare: existingLowCpuAlarm,
+    expect: { outcome: "updated", reasonCode: "ScaledUp", scaleDownAlarm: "exists" },
+    needed: ["GET deployment", "GET alarm", "LIST alarms", "PUT deployment"],
+  },
+  {
+    name: "instance-down (3 -> 2)",
+    fixture: "alarm-low-cpu.json",
+    seed: { instanceCount: 3 },
+    expect: { outcome: "updated", reasonCode: "ScaledDown", scaleDownAlarm: "none" },
+    needed: ["GET deployment", "PUT deployment"],
+  },
+  {
+    name: "instance-down (2 -> 1, floor: alarm deleted)",
+    fixture: "alarm-low-cpu.json",
+    seed: { instanceCount: 2 },
+    expect: { outcome: "updated", reasonCode: "ScaledDown", scaleDownAlarm: "deleted" },
+    needed: ["GET deployment", "PUT deployment", ...REMOVE],
+  },
+  {
+    name: "shape-up (Standard2.1 -> 2.2, alarm created)",
+    fixture: "test-alarm-scale-mem-up.json",
+    seed: { shape: "VM.Standard2.1" },
+    expect: { outcome: "updated", reasonCode: "ScaledUp", scaleDownAlarm: "created" },
+    needed: CREATE,
+  },
+  {
+    name: "shape-down (Standard2.4 -> 2.2)",
+    fixture: "alarm-low-mem.json",
+    seed: { shape: "VM.Standard2.4" },
+    expect: { outcome: "updated", reasonCode: "ScaledDown", scaleDownAlarm: "none" },
+    needed: ["GET deployment", "PUT deployment"],
+  },
+  {
+    name: "at floor (1 instance): alarm deleted",
+    fixture: "alarm-low-cpu.json",
+    seed: { instanceCount: 1 },
+    expect: { outcome: "skipped", reasonCode: "AtMinInstances", scaleDownAlarm: "deleted" },
+    needed: ["GET deployment", ...REMOVE],
+  },
+  {
+    name: "REPEAT, deployment UPDATING",
+    fixture: "test-alarm-scale-cpu-up.json",
+    seed: { instanceCount: 1, lifecycleState: "UPDATING" },
+    transform: asRepeat,
+    noOp: true,
+    expect: { outcome: "skipped", reasonCode: "NotActive", scaleDownAlarm: "none" },
+    needed: ["GET deployment"],
+  },
+  {
+    name: "REPEAT, at MAX_INSTANCES",
+    fixture: "test-alarm-scale-cpu-up.json",
+    seed: { instanceCount: 10 },
+    transform: asRepeat,
+    noOp: true,
+    expect: { outcome: "skipped", reasonCode: "AtMaxInstances", scaleDownAlarm: "none" },
+    needed: ["GET deployment"],
+  },
+];
+
+export interface CallCount {
+  audit: CallAudit;
+  calls: string[];
+}
+
+/** Sends each audited message once to a running function and names the OCI requests it made. */
+export async function countCalls(fn: FnProcess, emulator: Emulator): Promise<CallCount[]> {
+  const counts: CallCount[] = [];
+  for (const audit of CALL_AUDITS) {
+    const { message } = prepareScenario(emulator, audit);
+    emulator.clearRequests();
+    const answer = await fn.call(message);
+    checkAnswer(audit, answer.status, answer.body);
+    counts.push({ audit, calls: emulator.requests.map(callName) });
+  }
+  return counts;
+}

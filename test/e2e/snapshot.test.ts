@@ -1,0 +1,67 @@
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FnProcess, startFunction } from "../support/fn-runner";
+import { type LocalOci, startLocalOci } from "../support/local-oci";
+import { seedFromAlarmMessage } from "../support/seed-from-alarm";
+import { readFixture } from "./harness";
+
+/** As the Dockerfile does: the blob built from snapshot-entry.js alone, in a folder with no node_modules. */
+describe("the function started from its V8 startup snapshot", () => {
+  let dir: string;
+  let blob: string;
+  let oci: LocalOci;
+  let fn: FnProcess | undefined;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "function-snapshot-"));
+    copyFileSync(resolve(__dirname, "../../dist/snapshot-entry.js"), join(dir, "snapshot-entry.js"));
+    blob = join(dir, "func.blob");
+    execFileSync(process.execPath, ["--snapshot-blob", blob, "--build-snapshot", join(dir, "snapshot-entry.js")], {
+      cwd: dir,
+      stdio: "pipe",
+    });
+    oci = await startLocalOci();
+  });
+  afterAll(async () => {
+    await fn?.stop();
+    await oci?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function start(config: Record<string, string> = {}): Promise<FnProcess> {
+    await fn?.stop();
+    fn = await startFunction({
+      entry: null,
+      nodeArgs: ["--snapshot-blob", blob],
+      env: { ...oci.functionEnv, ...config },
+    });
+    return fn;
+  }
+
+  it("scales a deployment and answers an ignored message without the script being run", async () => {
+    const alarm = readFixture("test-alarm-scale-mem-up.json");
+    seedFromAlarmMessage(oci.emulator, alarm);
+    const running = await start();
+
+    const scaled = await running.call(alarm);
+    const ignored = await running.call(readFixture("alarm-firing-to-ok.json"));
+
+    expect(scaled.status).toBe(200);
+    expect(scaled.body).toMatchObject({ status: "ok", results: [{ outcome: "updated", to: "VM.Standard2.2" }] });
+    expect(ignored.body).toMatchObject({ status: "ignored" });
+  });
+
+  it("reads its configuration when it runs, not when the snapshot was built", async () => {
+    const alarm = readFixture("test-alarm-scale-cpu-up.json");
+    seedFromAlarmMessage(oci.emulator, alarm);
+    oci.emulator.clearRequests();
+    const running = await start({ DRY_RUN: "true" });
+
+    const response = await running.call(alarm);
+
+    expect(response.body).toMatchObject({ status: "ok", dryRun: true, results: [{ outcome: "dry-run" }] });
+    expect(oci.emulator.writes()).toHaveLength(0);
+  });
+});
