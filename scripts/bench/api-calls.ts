@@ -36,11 +36,12 @@ function existingLowCpuAlarm(emulator: Emulator, deploymentId: string): void {
   });
 }
 
-// Why each call: GET deployment (state, size, ETag); GET alarm (the firing alarm's compartment to search and
-// create in, and the destinations to copy); LIST alarms (is a scale-down alarm already there; after a create,
+// Why each call: GET deployment (state, size, ETag); GET alarm (before any write the firing alarm is verified
+// against the message (VERIFY_FIRING_ALARM), and it gives the compartment to search and create in and the
+// destinations to copy; read once per call); LIST alarms (is a scale-down alarm already there; after a create,
 // did a concurrent invocation create one too); POST/DELETE alarm; PUT deployment (the change, If-Match).
 const CREATE = ["GET deployment", "GET alarm", "LIST alarms", "POST alarm", "LIST alarms", "PUT deployment"];
-const REMOVE = ["GET alarm", "LIST alarms", "DELETE alarm"];
+const REMOVE = ["LIST alarms", "DELETE alarm"];
 
 export const CALL_AUDITS: CallAudit[] = [
   { ...INSTANCE_UP, needed: CREATE },
@@ -57,14 +58,14 @@ export const CALL_AUDITS: CallAudit[] = [
     fixture: "alarm-low-cpu.json",
     seed: { instanceCount: 3 },
     expect: { outcome: "updated", reasonCode: "ScaledDown", scaleDownAlarm: "none" },
-    needed: ["GET deployment", "PUT deployment"],
+    needed: ["GET deployment", "GET alarm", "PUT deployment"],
   },
   {
     name: "instance-down (2 -> 1, floor: alarm deleted)",
     fixture: "alarm-low-cpu.json",
     seed: { instanceCount: 2 },
     expect: { outcome: "updated", reasonCode: "ScaledDown", scaleDownAlarm: "deleted" },
-    needed: ["GET deployment", "PUT deployment", ...REMOVE],
+    needed: ["GET deployment", "GET alarm", "PUT deployment", ...REMOVE],
   },
   {
     name: "shape-up (Standard2.1 -> 2.2, alarm created)",
@@ -78,14 +79,14 @@ export const CALL_AUDITS: CallAudit[] = [
     fixture: "alarm-low-mem.json",
     seed: { shape: "VM.Standard2.4" },
     expect: { outcome: "updated", reasonCode: "ScaledDown", scaleDownAlarm: "none" },
-    needed: ["GET deployment", "PUT deployment"],
+    needed: ["GET deployment", "GET alarm", "PUT deployment"],
   },
   {
     name: "at floor (1 instance): alarm deleted",
     fixture: "alarm-low-cpu.json",
     seed: { instanceCount: 1 },
     expect: { outcome: "skipped", reasonCode: "AtMinInstances", scaleDownAlarm: "deleted" },
-    needed: ["GET deployment", ...REMOVE],
+    needed: ["GET deployment", "GET alarm", ...REMOVE],
   },
   {
     name: "REPEAT, deployment UPDATING",
