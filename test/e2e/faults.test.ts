@@ -3,7 +3,7 @@ import type { Emulator } from "../emulator";
 import { alarmMessage } from "../support/alarm-messages";
 import { deploymentView } from "../support/deployment-view";
 import type { FnCallResult } from "../support/fn-runner";
-import { EXAMPLE_COMPARTMENT_ID, EXAMPLE_TOPIC_ID } from "../support/seed-from-alarm";
+import { EXAMPLE_COMPARTMENT_ID, seedCompartmentAlarm } from "../support/seed-from-alarm";
 import { type Harness, startHarness } from "./harness";
 
 const HIGH_CPU = "ocid1.alarm.oc1.iad.aaaaaaaafaultshighcpu";
@@ -51,15 +51,7 @@ describe("with OCI failing at random", () => {
       { updateDelayMs: null },
     );
     const { emulator } = harness;
-    emulator.seedAlarm({
-      id: HIGH_CPU,
-      displayName: "model_deployment_high_cpu",
-      compartmentId: EXAMPLE_COMPARTMENT_ID,
-      metricCompartmentId: EXAMPLE_COMPARTMENT_ID,
-      namespace: "oci_datascience_modeldeploy",
-      query: "CpuUtilization[5m].groupBy(resourceId).mean() > 80",
-      destinations: [EXAMPLE_TOPIC_ID],
-    });
+    seedCompartmentAlarm(emulator, { id: HIGH_CPU, title: "model_deployment_high_cpu", metric: "CpuUtilization" });
     const deployments = Array.from(
       { length: 4 },
       () => emulator.seedDeployment({ compartmentId: EXAMPLE_COMPARTMENT_ID }).id,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alarmMessage } from "../support/alarm-messages";
 import { type FnProcess, startFunction } from "../support/fn-runner";
 import { type LocalOci, startLocalOci } from "../support/local-oci";
-import { EXAMPLE_COMPARTMENT_ID, EXAMPLE_TOPIC_ID } from "../support/seed-from-alarm";
+import { EXAMPLE_COMPARTMENT_ID, seedCompartmentAlarm } from "../support/seed-from-alarm";
 
 const CONTAINERS = 3;
 const TRIALS = 12;
@@ -20,15 +20,7 @@ describe("concurrent invocations for one deployment", () => {
       [HIGH_CPU, "CpuUtilization", "model_deployment_high_cpu"],
       [HIGH_MEM, "MemoryUtilization", "model_deployment_high_mem"],
     ] as const) {
-      oci.emulator.seedAlarm({
-        id,
-        displayName: title,
-        compartmentId: EXAMPLE_COMPARTMENT_ID,
-        metricCompartmentId: EXAMPLE_COMPARTMENT_ID,
-        namespace: "oci_datascience_modeldeploy",
-        query: `${metric}[5m].groupBy(resourceId).mean() > 80`,
-        destinations: [EXAMPLE_TOPIC_ID],
-      });
+      seedCompartmentAlarm(oci.emulator, { id, title, metric });
     }
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alarmMessage } from "../support/alarm-messages";
 import { type InProcessFunction, inProcessFunction } from "../support/in-process";
 import { type LocalOci, startLocalOci } from "../support/local-oci";
-import { EXAMPLE_COMPARTMENT_ID, EXAMPLE_TOPIC_ID } from "../support/seed-from-alarm";
+import { EXAMPLE_COMPARTMENT_ID, seedCompartmentAlarm } from "../support/seed-from-alarm";
 import { deeplyNested, hostileString, hugeMessage, invalidUtf8, mutatedMessage } from "./arbitraries";
 
 const ALARM = "ocid1.alarm.oc1.iad.aaaaaaaafuzzhighcpu";
@@ -21,15 +21,7 @@ describe("hostile input, generated", () => {
     oci = await startLocalOci();
     fn = inProcessFunction(oci, { MAX_DEPLOYMENTS_PER_MESSAGE: "20" });
     deploymentId = oci.emulator.seedDeployment({ compartmentId: EXAMPLE_COMPARTMENT_ID, instanceCount: 1 }).id;
-    oci.emulator.seedAlarm({
-      id: ALARM,
-      displayName: "model_deployment_high_cpu",
-      compartmentId: EXAMPLE_COMPARTMENT_ID,
-      metricCompartmentId: EXAMPLE_COMPARTMENT_ID,
-      namespace: "oci_datascience_modeldeploy",
-      query: "CpuUtilization[5m].groupBy(resourceId).mean() > 80",
-      destinations: [EXAMPLE_TOPIC_ID],
-    });
+    seedCompartmentAlarm(oci.emulator, { id: ALARM, title: "model_deployment_high_cpu", metric: "CpuUtilization" });
   });
   afterAll(async () => {
     console.log(`fuzzed inputs tried: ${tried}`);

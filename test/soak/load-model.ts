@@ -1,3 +1,5 @@
+export { mulberry32 } from "../emulator";
+
 /** Memory in GB per rung of the VM.Standard2 ladder (OCI Compute VM shapes table). */
 export const STANDARD2_MEMORY_GB: Record<string, number> = {
   "VM.Standard2.1": 15,
@@ -7,17 +9,6 @@ export const STANDARD2_MEMORY_GB: Record<string, number> = {
   "VM.Standard2.16": 240,
   "VM.Standard2.24": 320,
 };
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A day of traffic for one deployment: CPU demand in "instances' worth" and memory demand in GB, rising

@@ -3,7 +3,7 @@ import { alarmMessage } from "../support/alarm-messages";
 import { deploymentView as view } from "../support/deployment-view";
 import { type InProcessFunction, inProcessFunction } from "../support/in-process";
 import { startLocalOci } from "../support/local-oci";
-import { EXAMPLE_COMPARTMENT_ID, EXAMPLE_TOPIC_ID } from "../support/seed-from-alarm";
+import { EXAMPLE_COMPARTMENT_ID, seedCompartmentAlarm } from "../support/seed-from-alarm";
 import { demand, mulberry32, STANDARD2_MEMORY_GB } from "./load-model";
 
 export interface SoakOptions {
@@ -58,15 +58,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     [HIGH.cpu, "CpuUtilization", "model_deployment_high_cpu"],
     [HIGH.mem, "MemoryUtilization", "model_deployment_high_mem"],
   ] as const) {
-    emulator.seedAlarm({
-      id,
-      displayName: title,
-      compartmentId: EXAMPLE_COMPARTMENT_ID,
-      metricCompartmentId: EXAMPLE_COMPARTMENT_ID,
-      namespace: "oci_datascience_modeldeploy",
-      query: `${metric}[5m].groupBy(resourceId).mean() > 80`,
-      destinations: [EXAMPLE_TOPIC_ID],
-    });
+    seedCompartmentAlarm(emulator, { id, title, metric });
   }
   const ids = Array.from(
     { length: options.deployments },

@@ -79,3 +79,19 @@ const DEFAULT_LOW_ALARM_NAMES: Record<string, "CpuUtilization" | "MemoryUtilizat
   model_deployment_low_cpu: "CpuUtilization",
   model_deployment_low_mem: "MemoryUtilization",
 };
+
+/** A compartment-wide scale-up alarm (`<metric>[5m].groupBy(resourceId).mean() > 80`) in the example compartment. */
+export function seedCompartmentAlarm(
+  emulator: Emulator,
+  alarm: { id: string; title: string; metric: "CpuUtilization" | "MemoryUtilization"; query?: string },
+): Alarm {
+  return emulator.seedAlarm({
+    id: alarm.id,
+    displayName: alarm.title,
+    compartmentId: EXAMPLE_COMPARTMENT_ID,
+    metricCompartmentId: EXAMPLE_COMPARTMENT_ID,
+    namespace: "oci_datascience_modeldeploy",
+    query: alarm.query ?? `${alarm.metric}[5m].groupBy(resourceId).mean() > 80`,
+    destinations: [EXAMPLE_TOPIC_ID],
+  });
+}

@@ -2,18 +2,13 @@ import type { models } from "oci-datascience";
 import { describe, expect, it } from "vitest";
 import type { DeploymentSnapshot } from "../../../src/deployment-snapshot";
 import { updateDetailsFor } from "../../../src/oci/model-deployments";
+import { snapshotOf } from "../../support/deployment-snapshots";
 
 const MODEL = "ocid1.datasciencemodel.oc1.iad.amaaaaaamodel";
 
 function deployment(overrides: Partial<DeploymentSnapshot> = {}): DeploymentSnapshot {
-  return {
-    id: "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaa1",
-    displayName: "fraud-model",
-    compartmentId: "ocid1.compartment.oc1..aaaaaaaa1",
-    lifecycleState: "ACTIVE",
-    deploymentType: "SINGLE_MODEL",
+  return snapshotOf({
     modelId: MODEL,
-    scalingPolicyType: "FIXED_SIZE",
     instanceCount: 2,
     instanceConfiguration: {
       instanceShapeName: "VM.Standard2.2",
@@ -21,9 +16,8 @@ function deployment(overrides: Partial<DeploymentSnapshot> = {}): DeploymentSnap
       privateEndpointId: "ocid1.datascienceprivateendpoint.oc1.iad.amaaaaaape",
     },
     freeformTags: { team: "risk" },
-    etag: "etag-1",
     ...overrides,
-  };
+  });
 }
 
 describe("updateDetailsFor", () => {

@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config";
 import { ScalingAction } from "../../../src/decision";
-import type { DeploymentSnapshot } from "../../../src/deployment-snapshot";
 import { SCALERS } from "../../../src/scalers";
+import { snapshotOf } from "../../support/deployment-snapshots";
 
-const deployment: DeploymentSnapshot = {
-  id: "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaa1",
-  displayName: "fraud-model",
-  compartmentId: "ocid1.compartment.oc1..aaaaaaaa1",
-  lifecycleState: "ACTIVE",
-  deploymentType: "SINGLE_MODEL",
-  modelId: "ocid1.datasciencemodel.oc1.iad.amaaaaaa1",
-  scalingPolicyType: "FIXED_SIZE",
-  instanceCount: 2,
-  instanceConfiguration: { instanceShapeName: "VM.Standard2.4" },
-  freeformTags: {},
-  etag: "etag-1",
-};
+const deployment = snapshotOf({ instanceCount: 2, instanceConfiguration: { instanceShapeName: "VM.Standard2.4" } });
 
 describe("SCALERS", () => {
   it.each([

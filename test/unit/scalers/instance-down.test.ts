@@ -2,22 +2,13 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config";
 import type { DeploymentSnapshot } from "../../../src/deployment-snapshot";
 import { decideInstanceDown } from "../../../src/scalers/instance-down";
+import { snapshotOf } from "../../support/deployment-snapshots";
 
 function deployment(overrides: Partial<DeploymentSnapshot> = {}): DeploymentSnapshot {
-  return {
-    id: "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaa1",
-    displayName: "fraud-model",
-    compartmentId: "ocid1.compartment.oc1..aaaaaaaa1",
-    lifecycleState: "ACTIVE",
-    deploymentType: "SINGLE_MODEL",
-    modelId: "ocid1.datasciencemodel.oc1.iad.amaaaaaa1",
-    scalingPolicyType: "FIXED_SIZE",
+  return snapshotOf({
     instanceCount: 3,
-    instanceConfiguration: { instanceShapeName: "VM.Standard2.1" },
-    freeformTags: {},
-    etag: "etag-1",
     ...overrides,
-  };
+  });
 }
 
 const defaults = loadConfig({});

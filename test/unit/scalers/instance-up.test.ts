@@ -2,22 +2,12 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config";
 import type { DeploymentSnapshot } from "../../../src/deployment-snapshot";
 import { decideInstanceUp } from "../../../src/scalers/instance-up";
+import { snapshotOf } from "../../support/deployment-snapshots";
 
 function deployment(overrides: Partial<DeploymentSnapshot> = {}): DeploymentSnapshot {
-  return {
-    id: "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaa1",
-    displayName: "fraud-model",
-    compartmentId: "ocid1.compartment.oc1..aaaaaaaa1",
-    lifecycleState: "ACTIVE",
-    deploymentType: "SINGLE_MODEL",
-    modelId: "ocid1.datasciencemodel.oc1.iad.amaaaaaa1",
-    scalingPolicyType: "FIXED_SIZE",
-    instanceCount: 1,
-    instanceConfiguration: { instanceShapeName: "VM.Standard2.1" },
-    freeformTags: {},
-    etag: "etag-1",
+  return snapshotOf({
     ...overrides,
-  };
+  });
 }
 
 const defaults = loadConfig({});

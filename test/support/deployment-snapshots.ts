@@ -1,0 +1,19 @@
+import type { DeploymentSnapshot } from "../../src/deployment-snapshot";
+
+/** An ACTIVE single-model FIXED_SIZE deployment snapshot, as the scalers receive it; tests override what they vary. */
+export function snapshotOf(overrides: Partial<DeploymentSnapshot> = {}): DeploymentSnapshot {
+  return {
+    id: "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaa1",
+    displayName: "fraud-model",
+    compartmentId: "ocid1.compartment.oc1..aaaaaaaa1",
+    lifecycleState: "ACTIVE",
+    deploymentType: "SINGLE_MODEL",
+    modelId: "ocid1.datasciencemodel.oc1.iad.amaaaaaa1",
+    scalingPolicyType: "FIXED_SIZE",
+    instanceCount: 1,
+    instanceConfiguration: { instanceShapeName: "VM.Standard2.1" },
+    freeformTags: {},
+    etag: "etag-1",
+    ...overrides,
+  };
+}
