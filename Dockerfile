@@ -15,7 +15,9 @@ WORKDIR /function
 COPY --from=build /build/dist/func.js /build/dist/snapshot-entry.js /function/
 # A snapshot blob runs only on the Node binary that built it, so it is built here, on the runtime image.
 # Starting from it skips loading the SDK: see "Performance" in README.md for the measured gain.
-RUN ["node", "--snapshot-blob", "/function/func.blob", "--build-snapshot", "/function/snapshot-entry.js"]
+# A blob loads only with the V8 flags it was built with, so the heap flags appear in both lines. A 1 MB
+# semi-space keeps the peak RSS under 100 MB in a 128 MB function (64 MB old space is ample for one call).
+RUN ["node", "--max-semi-space-size=1", "--max-old-space-size=64", "--snapshot-blob", "/function/func.blob", "--build-snapshot", "/function/snapshot-entry.js"]
 # OCI Functions runs the container as uid/gid 1000 (fn); run as that user here too.
 USER 1000:1000
-ENTRYPOINT ["node", "--snapshot-blob", "/function/func.blob"]
+ENTRYPOINT ["node", "--max-semi-space-size=1", "--max-old-space-size=64", "--snapshot-blob", "/function/func.blob"]

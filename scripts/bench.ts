@@ -16,13 +16,14 @@ import { callsTable, targetsTable, type VariantFigures, variantsTable } from "./
 import { IGNORED } from "./bench/scenarios";
 import { summarize } from "./bench/stats";
 import { evaluateTargets } from "./bench/targets";
+import { runtimeNodeFlags } from "./snapshot.mjs";
 
 const VARIANTS: Variant[] = [
   { name: "bundle (dist/func.js)", entry: BUNDLE, artifact: BUNDLE },
   {
     name: "bundle from V8 snapshot (dist/func.blob)",
     entry: null,
-    nodeArgs: ["--snapshot-blob", SNAPSHOT_BLOB],
+    nodeArgs: [...runtimeNodeFlags(), "--snapshot-blob", SNAPSHOT_BLOB],
     artifact: SNAPSHOT_BLOB,
   },
   { name: "unbundled (build/ + node_modules)", entry: UNBUNDLED },

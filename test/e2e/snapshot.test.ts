@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runtimeNodeFlags } from "../../scripts/snapshot.mjs";
 import { type FnProcess, startFunction } from "../support/fn-runner";
 import { type LocalOci, startLocalOci } from "../support/local-oci";
 import { seedFromAlarmMessage } from "../support/seed-from-alarm";
@@ -18,10 +19,14 @@ describe("the function started from its V8 startup snapshot", () => {
     dir = mkdtempSync(join(tmpdir(), "function-snapshot-"));
     copyFileSync(resolve(__dirname, "../../dist/snapshot-entry.js"), join(dir, "snapshot-entry.js"));
     blob = join(dir, "func.blob");
-    execFileSync(process.execPath, ["--snapshot-blob", blob, "--build-snapshot", join(dir, "snapshot-entry.js")], {
-      cwd: dir,
-      stdio: "pipe",
-    });
+    execFileSync(
+      process.execPath,
+      [...runtimeNodeFlags(), "--snapshot-blob", blob, "--build-snapshot", join(dir, "snapshot-entry.js")],
+      {
+        cwd: dir,
+        stdio: "pipe",
+      },
+    );
     oci = await startLocalOci();
   });
   afterAll(async () => {
@@ -34,7 +39,7 @@ describe("the function started from its V8 startup snapshot", () => {
     await fn?.stop();
     fn = await startFunction({
       entry: null,
-      nodeArgs: ["--snapshot-blob", blob],
+      nodeArgs: [...runtimeNodeFlags(), "--snapshot-blob", blob],
       env: { ...oci.functionEnv, ...config },
     });
     return fn;
@@ -63,5 +68,31 @@ describe("the function started from its V8 startup snapshot", () => {
 
     expect(response.body).toMatchObject({ status: "ok", dryRun: true, results: [{ outcome: "dry-run" }] });
     expect(oci.emulator.writes()).toHaveLength(0);
+  });
+
+  it("handles the largest message it accepts within the image's heap limits", async () => {
+    const running = await start();
+    const deployments = Array.from(
+      { length: 50 },
+      (_, i) => `ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaaheap${i}`,
+    );
+    const streams = deployments.flatMap((id) =>
+      Array.from({ length: 20 }, (_, n) => ({ resourceId: id, instanceId: `i${n}` })),
+    );
+    const message = {
+      dedupeKey: "heap",
+      title: "model_deployment_high_cpu",
+      type: "REPEAT",
+      alarmMetaData: [
+        { id: "ocid1.alarm.oc1.iad.aaaaaaaaheap", query: "CpuUtilization[5m].mean() > 80", dimensions: streams },
+      ],
+      padding: "x".repeat(900 * 1024),
+    };
+
+    const response = await running.call(JSON.stringify(message));
+
+    expect(response.status).toBe(200);
+    expect((response.body as { results: unknown[] }).results).toHaveLength(50);
+    expect(running.exited()).toBe(false);
   });
 });
