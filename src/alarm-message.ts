@@ -1,8 +1,7 @@
 import * as z from "zod";
 
-/** Alarm types Monitoring sends; only the first two ask for action. */
+/** Monitoring sends OK_TO_FIRING, REPEAT, FIRING_TO_OK and RESET; only these two ask for action. */
 export const ACTIONABLE_ALARM_TYPES = ["OK_TO_FIRING", "REPEAT"] as const;
-export const KNOWN_ALARM_TYPES = [...ACTIONABLE_ALARM_TYPES, "FIRING_TO_OK", "RESET"] as const;
 
 /** Upper bound on metric streams in one message; Monitoring sends at most 100 per alarm entry. */
 const MAX_STREAMS = 1_000;

@@ -1,18 +1,9 @@
 /**
- * Two families of errors. Input errors mean the message or the configuration was wrong: they become a
- * structured answer and are never retried. Service errors mean OCI failed: a transient one fails the
- * invocation so Notifications delivers the alarm again.
+ * Service errors: OCI failed. Input problems (the message or the configuration was wrong) are not thrown
+ * past the handler: they become a structured `rejected` answer (alarm-decoding.ts, config.ts's ConfigError).
+ * A transient OCI failure is thrown as TransientOciError so the invocation fails and Notifications delivers
+ * the alarm again.
  */
-export class InputError extends Error {
-  override name = "InputError";
-  constructor(
-    message: string,
-    readonly problems: string[] = [],
-  ) {
-    super(message);
-  }
-}
-
 export class TransientOciError extends Error {
   override name = "TransientOciError";
   constructor(

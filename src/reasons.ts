@@ -24,8 +24,6 @@ export const Reason = {
   NotFoundOrNotAuthorized: "NotFoundOrNotAuthorized",
   ConcurrentChange: "ConcurrentChange",
   UpdateRefused: "UpdateRefused",
-  TransientFailure: "TransientFailure",
-  DryRun: "DryRun",
   CoolingDown: "CoolingDown",
   DuplicateDelivery: "DuplicateDelivery",
   CompartmentNotAllowed: "CompartmentNotAllowed",
