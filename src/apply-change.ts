@@ -34,11 +34,9 @@ export async function applyChange(
   const withAlarm: DeploymentResult = ensured
     ? { ...base, scaleDownAlarm: ensured.outcome, scaleDownAlarmId: ensured.alarmId }
     : base;
-  const tags = tagsAfterChange(snapshot, decision.action, run.now, run.delivery);
   let updated: DeploymentResult;
   try {
-    const accepted = await updateDeployment(run.clients.dataScience, snapshot, decision.change, tags, run.updateRetry);
-    updated = { ...withAlarm, outcome: "updated", ...accepted };
+    updated = await updateWithState(run, snapshot, decision, withAlarm);
   } catch (error) {
     return refusedUpdate(run, target, withAlarm, ensured, error);
   }
@@ -50,6 +48,31 @@ export async function applyChange(
     // The scale happened; a transient failure here redelivers the alarm, and a low alarm left behind
     // is deleted the next time it fires at the floor.
     return failureResult(updated, classifyOciFailure(error), "deleting the scale-down alarm");
+  }
+}
+
+/**
+ * The change and our record of it (cooldown, delivery) in one update. Whether OCI takes freeformTags
+ * together with a configuration change on an ACTIVE deployment is not documented: if it answers 400, the
+ * change is sent alone, and the result warns that this change will not hold back the next alarm.
+ */
+async function updateWithState(
+  run: ScalingRun,
+  snapshot: DeploymentSnapshot,
+  decision: ChangeDecision,
+  result: DeploymentResult,
+): Promise<DeploymentResult> {
+  const client = run.clients.dataScience;
+  const tags = tagsAfterChange(snapshot, decision.action, run.now, run.delivery);
+  try {
+    const accepted = await updateDeployment(client, snapshot, decision.change, tags, run.updateRetry);
+    return { ...result, outcome: "updated", ...accepted };
+  } catch (error) {
+    const failure = classifyOciFailure(error);
+    if (failure.kind !== "permanent" || failure.statusCode !== 400) throw error;
+    const accepted = await updateDeployment(client, snapshot, decision.change, undefined, run.updateRetry);
+    const warning = `OCI refused the state tags with the change (${failure.message}); scaled without them, so no cooldown or duplicate check will hold for this change`;
+    return { ...result, outcome: "updated", ...accepted, warnings: [...(result.warnings ?? []), warning] };
   }
 }
 

@@ -65,7 +65,7 @@ export async function updateDeployment(
   client: DataScienceClient,
   deployment: DeploymentSnapshot,
   change: DeploymentChange,
-  freeformTags: Record<string, string>,
+  freeformTags: Record<string, string> | undefined,
   retryConfiguration: common.RetryConfiguration,
 ): Promise<UpdateAccepted> {
   const response = await client.updateModelDeployment({

@@ -46,6 +46,27 @@ describe("the bundled function when OCI or its configuration is not as expected"
     expect(everything).not.toMatch(/Signature version=|keyId=/);
   });
 
+  it("still scales, and says so, when OCI refuses the state tags together with the change", async () => {
+    harness = await startHarness({}, { refuseTagsWithConfigurationChange: true, updateDelayMs: 0 });
+
+    const response = await harness.send(CPU_UP, { deployment: { freeformTags: { team: "risk" } } });
+
+    expect(response.body).toMatchObject({
+      results: [
+        {
+          outcome: "updated",
+          to: 2,
+          warnings: [expect.stringContaining("no cooldown or duplicate check will hold")],
+        },
+      ],
+    });
+    const puts = harness.emulator.writes().filter((w) => w.method === "PUT");
+    expect(puts.map((p) => p.status)).toEqual([400, 202]);
+    expect(puts[1]?.body).not.toHaveProperty("freeformTags");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(harness.emulator.getDeployment(DEPLOYMENT)?.deployment.freeformTags).toEqual({ team: "risk" });
+  });
+
   it("retries a throttled read and then scales", async () => {
     harness = await startHarness();
     harness.emulator.faults.add({ method: "GET", path: "/modelDeployments/", status: 429, times: 1 });

@@ -23,7 +23,10 @@ export class DeploymentStore {
   private readonly pending = new Map<string, PendingUpdate>();
 
   /** updateDelayMs: null or a non-finite number keeps updates pending until completeAll(). */
-  constructor(private readonly updateDelayMs: number | null) {}
+  constructor(
+    private readonly updateDelayMs: number | null,
+    private readonly refuseTagsWithConfigurationChange = false,
+  ) {}
 
   seed(seed: SeedDeployment = {}): ModelDeployment {
     const deployment = buildDeployment(seed);
@@ -65,6 +68,9 @@ export class DeploymentStore {
       );
     }
     const update = validateUpdate(stored.deployment, body);
+    if (this.refuseTagsWithConfigurationChange && update.freeformTags && update.modelDeploymentConfigurationDetails) {
+      throw new ApiError(400, "freeformTags cannot be updated together with modelDeploymentConfigurationDetails.");
+    }
     this.setLifecycle(stored, "UPDATING");
     const pending: PendingUpdate = { update, timer: undefined };
     this.pending.set(id, pending);

@@ -85,7 +85,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const publicKey = createPublicKey(options.publicKeyPem);
   const updateDelay = options.updateDelayMs === undefined ? 50 : options.updateDelayMs;
   const stores: Stores = {
-    deployments: new DeploymentStore(updateDelay),
+    deployments: new DeploymentStore(updateDelay, options.refuseTagsWithConfigurationChange),
     alarms: new AlarmStore(options.pageSize ?? 50),
   };
   const faults = new Faults();

@@ -147,6 +147,11 @@ export interface EmulatorOptions {
   updateDelayMs?: number | null;
   /** listAlarms page size when the request has no `limit`; default 50. */
   pageSize?: number;
+  /**
+   * Answer 400 to an update that changes freeformTags together with the model configuration. Whether OCI
+   * allows that on an ACTIVE deployment is not documented; this models the stricter possibility.
+   */
+  refuseTagsWithConfigurationChange?: boolean;
   port?: number;
   log?: boolean;
 }
