@@ -14,6 +14,8 @@ export interface LogContext {
   dedupeKey?: string;
   title?: string;
   type?: string;
+  /** Set on lines about work that finished after the invocation had already answered (502). */
+  afterDeadline?: boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ function write(context: LogContext, fields: Record<string, unknown>): void {
     callId: context.callId,
     dedupeKey: context.dedupeKey,
     title: context.title,
+    ...(context.afterDeadline ? { afterDeadline: true } : {}),
     ...fields,
   });
 }

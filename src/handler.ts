@@ -106,7 +106,14 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
     },
   );
   const work = mapBounded(targets, config.MAX_PARALLEL_DEPLOYMENTS, (target) => scaleDeployment(run, target, action));
-  const settled = await beforeDeadline(work, answerBy, log);
+  const settled = await beforeDeadline(work, answerBy, log, (late) => {
+    // Nobody waits for these any more, but a change made late is still a decision: it goes in the log.
+    try {
+      collectResults({ ...log, afterDeadline: true }, targets, action, late);
+    } catch {
+      // Transient failures are logged by collectResults before it throws; nothing is left to tell.
+    }
+  });
   const results = collectResults(log, targets, action, settled);
   return { ...header, status: "ok", results };
 }
@@ -114,9 +121,15 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
 /**
  * Every OCI call is bounded, but a call can still be slow to give up; the platform kills a call that
  * overruns, and then nobody would learn why. Past the deadline the invocation fails (502, delivered
- * again) while the work in flight finishes: each write is guarded by its ETag, so a late one is safe.
+ * again) while the work in flight finishes: each write is guarded by its ETag, so a late one is safe,
+ * and `onLate` receives its outcome so it is logged.
  */
-async function beforeDeadline<T>(work: Promise<T>, answerBy: Date, log: LogContext): Promise<T> {
+async function beforeDeadline<T>(
+  work: Promise<T>,
+  answerBy: Date,
+  log: LogContext,
+  onLate: (late: T) => void,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -124,6 +137,7 @@ async function beforeDeadline<T>(work: Promise<T>, answerBy: Date, log: LogConte
         logFailure(log, "ran out of time before Fn-Deadline; the alarm will be delivered again", {
           answerBy: answerBy.toISOString(),
         });
+        work.then(onLate, () => undefined);
         reject(new TransientOciError("ran out of time before the Fn deadline"));
       },
       Math.max(0, answerBy.getTime() - Date.now()),
