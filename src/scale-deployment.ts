@@ -6,7 +6,7 @@ import type { DeploymentSnapshot } from "./deployment-snapshot";
 import type { DeploymentTarget } from "./deployments-in-alarm";
 import { isModelDeploymentId } from "./deployments-in-alarm";
 import { classifyOciFailure } from "./oci/failures";
-import { readDeployment } from "./oci/model-deployments";
+import { type DeploymentRead, readDeployment } from "./oci/model-deployments";
 import { Reason } from "./reasons";
 import type { DeploymentResult } from "./response";
 import { type Decided, decide as decideByPolicy } from "./scalers";
@@ -31,12 +31,9 @@ export async function scaleDeployment(
       "not a model deployment OCID; nothing was read or changed",
     );
   }
-  let snapshot: DeploymentSnapshot;
-  let base: DeploymentResult;
+  let read: DeploymentRead;
   try {
-    const read = await readDeployment(run.clients.dataScience, deploymentId, run.retry);
-    snapshot = read.snapshot;
-    base = { ...skipped(deploymentId, action, Reason.NotFoundOrNotAuthorized, ""), opcRequestId: read.opcRequestId };
+    read = await readDeployment(run.clients.dataScience, deploymentId, run.retry);
   } catch (error) {
     return failureResult(
       skipped(deploymentId, action, Reason.NotFoundOrNotAuthorized, ""),
@@ -44,10 +41,11 @@ export async function scaleDeployment(
       "reading the deployment",
     );
   }
+  const { snapshot } = read;
   const { decision, warnings } = decide(run, target, action, snapshot);
   const result: DeploymentResult = {
     ...resultOf(deploymentId, decision),
-    opcRequestId: base.opcRequestId,
+    opcRequestId: read.opcRequestId,
     ...(warnings.length > 0 ? { warnings } : {}),
   };
   const writes = decision.kind === "change" || decision.scaleDownAlarm === "delete";
