@@ -107,13 +107,7 @@ export class ScaleDownAlarms {
     // is sure to see it when it looks again, so exactly one creator keeps its alarm.
     const others = (await this.find(firing.compartmentId, deploymentId, metric)).filter((id) => id !== created.id);
     if (others.length === 0) return { outcome: "created", alarmId: created.id };
-    const older = [];
-    for (const id of others) {
-      const other = await this.client
-        .getAlarm({ alarmId: id, retryConfiguration: this.retryConfiguration })
-        .catch(() => undefined);
-      if (other && isOlder(other.alarm, created)) older.push(other.alarm);
-    }
+    const older = (await this.readAlarms(others)).filter((other) => isOlder(other, created));
     if (older.length === 0) return { outcome: "created", alarmId: created.id };
     await this.deleteQuietly(created.id);
     return { outcome: "exists", alarmId: (older.sort(compareAge)[0] as models.Alarm).id };
@@ -125,16 +119,21 @@ export class ScaleDownAlarms {
    */
   private async keepOne(ids: string[]): Promise<string> {
     if (ids.length === 1) return ids[0] as string;
+    const [keeper, ...extra] = (await this.readAlarms(ids)).sort(compareAge);
+    for (const alarm of extra) await this.deleteQuietly(alarm.id);
+    return keeper?.id ?? (ids[0] as string);
+  }
+
+  /** The alarms behind these ids that can still be read; one deleted meanwhile is simply left out. */
+  private async readAlarms(ids: string[]): Promise<models.Alarm[]> {
     const alarms: models.Alarm[] = [];
-    for (const id of ids) {
+    for (const alarmId of ids) {
       const found = await this.client
-        .getAlarm({ alarmId: id, retryConfiguration: this.retryConfiguration })
+        .getAlarm({ alarmId, retryConfiguration: this.retryConfiguration })
         .catch(() => undefined);
       if (found) alarms.push(found.alarm);
     }
-    const [keeper, ...extra] = alarms.sort(compareAge);
-    for (const alarm of extra) await this.deleteQuietly(alarm.id);
-    return keeper?.id ?? (ids[0] as string);
+    return alarms;
   }
 
   /** Deletes every scale-down alarm this function created for the deployment and metric. */
