@@ -18,29 +18,42 @@ export function authenticationProvider(config: AuthConfig): common.Authenticatio
   return new common.ConfigFileAuthenticationDetailsProvider(config.OCI_CONFIG_FILE, config.OCI_CONFIG_PROFILE);
 }
 
+export interface ClientOptions {
+  requestTimeoutMs: number;
+  /** Client-wide retries; the function passes its own per request instead. */
+  retryConfiguration?: common.RetryConfiguration;
+  /** Override the region's endpoints (tests and local runs point them at the emulator). */
+  dataScienceEndpoint?: string | undefined;
+  monitoringEndpoint?: string | undefined;
+}
+
 /**
  * Each attempt gets its own time-out: the SDK has no per-request time-out, but hands `httpOptions` to
  * fetch on every attempt, so a getter yields a fresh AbortSignal each time. The circuit breaker is off:
  * a function container lives for a few calls, and with the breaker on, httpOptions break every call.
  */
-function clientConfiguration(requestTimeoutMs: number): common.ClientConfiguration {
-  return {
+export function buildOciClients(provider: common.AuthenticationDetailsProvider, options: ClientOptions): OciClients {
+  const clientConfig: common.ClientConfiguration = {
     circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+    ...(options.retryConfiguration ? { retryConfiguration: options.retryConfiguration } : {}),
     httpOptions: {
       get signal() {
-        return AbortSignal.timeout(requestTimeoutMs);
+        return AbortSignal.timeout(options.requestTimeoutMs);
       },
     },
   };
+  const dataScience = new DataScienceClient({ authenticationDetailsProvider: provider }, clientConfig);
+  const monitoring = new MonitoringClient({ authenticationDetailsProvider: provider }, clientConfig);
+  // Endpoint overrides come last: the provider's region sets the real endpoints at construction.
+  if (options.dataScienceEndpoint) dataScience.endpoint = options.dataScienceEndpoint;
+  if (options.monitoringEndpoint) monitoring.endpoint = options.monitoringEndpoint;
+  return { dataScience, monitoring };
 }
 
 export function createOciClients(config: Config): OciClients {
-  const authenticationDetailsProvider = authenticationProvider(config);
-  const clientConfig = clientConfiguration(config.OCI_REQUEST_TIMEOUT_SECONDS * 1000);
-  const dataScience = new DataScienceClient({ authenticationDetailsProvider }, clientConfig);
-  const monitoring = new MonitoringClient({ authenticationDetailsProvider }, clientConfig);
-  // Endpoint overrides come last: setting the region afterwards would replace them.
-  if (config.OCI_DATASCIENCE_ENDPOINT) dataScience.endpoint = config.OCI_DATASCIENCE_ENDPOINT;
-  if (config.OCI_MONITORING_ENDPOINT) monitoring.endpoint = config.OCI_MONITORING_ENDPOINT;
-  return { dataScience, monitoring };
+  return buildOciClients(authenticationProvider(config), {
+    requestTimeoutMs: config.OCI_REQUEST_TIMEOUT_SECONDS * 1000,
+    dataScienceEndpoint: config.OCI_DATASCIENCE_ENDPOINT,
+    monitoringEndpoint: config.OCI_MONITORING_ENDPOINT,
+  });
 }
