@@ -5,10 +5,10 @@
  * scale-down alarms the function creates along the way.
  */
 import type { AlarmSeed } from "../../test/emulator";
+import { deploymentState } from "../../test/support/deployment-state";
 import { startFunction } from "../../test/support/fn-runner";
 import { startLocalOci } from "../../test/support/local-oci";
 import { scaleUpAlarms } from "../setup/scale-up-alarms";
-import { deploymentState } from "./deployment-state";
 import { cpuUtilization, DAY_END, DAY_START, memoryUtilization, SAMPLE_DEPLOYMENTS } from "./sample-day";
 import { type MetricStream, SimulatedMonitoring } from "./simulated-monitoring";
 

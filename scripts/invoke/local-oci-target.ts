@@ -3,9 +3,9 @@
  * report of what the call changed there.
  */
 import type { Emulator } from "../../test/emulator";
+import { deploymentState } from "../../test/support/deployment-state";
 import { type LocalOci, startLocalOci } from "../../test/support/local-oci";
 import { seedFromAlarmMessage } from "../../test/support/seed-from-alarm";
-import { deploymentState } from "../demo/deployment-state";
 
 export interface SeedChoice {
   instances?: number;

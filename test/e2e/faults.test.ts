@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../emulator";
 import { alarmMessage } from "../support/alarm-messages";
-import { deploymentView } from "../support/deployment-view";
+import { deploymentState } from "../support/deployment-state";
 import type { FnCallResult } from "../support/fn-runner";
 import { EXAMPLE_COMPARTMENT_ID, seedCompartmentAlarm } from "../support/seed-from-alarm";
 import { type Harness, startHarness } from "./harness";
@@ -12,7 +12,7 @@ const DELIVERIES = 40;
 const REDELIVERIES = 8;
 
 function instanceCount(emulator: Emulator, id: string): number {
-  return deploymentView(emulator, id).instances;
+  return deploymentState(emulator, id).instances;
 }
 
 function lowCpuAlarms(emulator: Emulator, id: string) {

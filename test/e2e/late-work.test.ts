@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { alarmMessage } from "../support/alarm-messages";
-import { deploymentView } from "../support/deployment-view";
+import { deploymentState } from "../support/deployment-state";
 import { inProcessFunction } from "../support/in-process";
 import { type LocalOci, startLocalOci } from "../support/local-oci";
 import { EXAMPLE_COMPARTMENT_ID, seedCompartmentAlarm } from "../support/seed-from-alarm";
@@ -31,7 +31,7 @@ describe("work that finishes after the invocation answered", () => {
       expect.objectContaining({ event: "failure", message: expect.stringContaining("ran out of time") }),
     );
     await new Promise((r) => setTimeout(r, 2_500));
-    expect(deploymentView(oci.emulator, id).state).toBe("UPDATING");
+    expect(deploymentState(oci.emulator, id).lifecycleState).toBe("UPDATING");
     expect(fn.logs).toContainEqual(
       expect.objectContaining({ event: "decision", deploymentId: id, outcome: "updated", afterDeadline: true }),
     );

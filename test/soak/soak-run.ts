@@ -1,6 +1,6 @@
 import type { Alarm, Emulator } from "../emulator";
 import { alarmMessage } from "../support/alarm-messages";
-import { deploymentView as view } from "../support/deployment-view";
+import { deploymentState as view } from "../support/deployment-state";
 import { type InProcessFunction, inProcessFunction } from "../support/in-process";
 import { startLocalOci } from "../support/local-oci";
 import { EXAMPLE_COMPARTMENT_ID, seedCompartmentAlarm } from "../support/seed-from-alarm";

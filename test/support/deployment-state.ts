@@ -1,5 +1,5 @@
-/** Reads a deployment's instance count and shape from the emulator, as the demo shows and charts them. */
-import type { Emulator } from "../../test/emulator";
+/** Where a deployment stands in the emulator (instances, shape, state; "GONE" once purged), for the demo, invoke and tests. */
+import type { Emulator } from "../emulator";
 
 export interface DeploymentState {
   lifecycleState: string;
