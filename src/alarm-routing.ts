@@ -1,7 +1,7 @@
 import type { Config } from "./config";
 import { ScalingAction } from "./decision";
 
-type AlarmNames = Pick<
+export type AlarmNames = Pick<
   Config,
   "HIGH_CPU_ALARM_NAME" | "LOW_CPU_ALARM_NAME" | "HIGH_MEM_ALARM_NAME" | "LOW_MEM_ALARM_NAME"
 >;

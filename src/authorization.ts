@@ -1,4 +1,5 @@
 import type { models } from "oci-monitoring";
+import { type AlarmNames, actionForTitle } from "./alarm-routing";
 import type { Config } from "./config";
 import { ACTION_METRIC, type ScalingAction } from "./decision";
 import type { DeploymentSnapshot } from "./deployment-snapshot";
@@ -20,17 +21,22 @@ export function compartmentRefusal(
 const MODEL_DEPLOY_NAMESPACE = "oci_datascience_modeldeploy";
 const RESOURCE_ID_FILTER = /resourceId\s*(=~|!=|=)\s*"([^"]*)"/g;
 
-/** The firing alarm, as Monitoring knows it, must be live, carry the message's title and watch this deployment. */
+/**
+ * The firing alarm, as Monitoring knows it, must be live, ask for this action by its notification title or
+ * its display name (a templated title routes nowhere, so the name decides), and watch this deployment.
+ */
 export function firingAlarmRefusal(
   alarm: models.Alarm,
-  title: string,
+  names: AlarmNames,
   action: ScalingAction,
   deployment: DeploymentSnapshot,
 ): string | undefined {
   const metric = ACTION_METRIC[action];
   if (String(alarm.lifecycleState) !== "ACTIVE") return `alarm ${alarm.id} is ${alarm.lifecycleState}`;
-  const alarmTitle = alarm.notificationTitle || alarm.displayName;
-  if (alarmTitle.trim() !== title.trim()) return `alarm ${alarm.id} is titled "${alarmTitle}", not "${title}"`;
+  const asked = actionForTitle(alarm.notificationTitle ?? "", names) ?? actionForTitle(alarm.displayName, names);
+  if (asked !== action) {
+    return `alarm ${alarm.id} ("${alarm.displayName}") asks for ${asked ?? "no scaling action"}, not ${action}`;
+  }
   if (alarm.namespace !== MODEL_DEPLOY_NAMESPACE) return `alarm ${alarm.id} watches namespace ${alarm.namespace}`;
   if (!new RegExp(`(^|[^A-Za-z])${metric}\\[`).test(alarm.query)) return `alarm ${alarm.id} does not watch ${metric}`;
   if (isScaleDownAlarmFor(alarm, deployment.id, metric)) return undefined;
@@ -50,7 +56,10 @@ export function firingAlarmRefusal(
 
 /** Whether an MQL query's resourceId filters (`=`, `=~` with `*` wildcards, `!=`) select this deployment. */
 export function queryCovers(query: string, deploymentId: string): boolean {
-  const filters = [...query.matchAll(RESOURCE_ID_FILTER)].map((m) => ({ op: m[1] as string, value: m[2] as string }));
+  const filters = [...query.matchAll(RESOURCE_ID_FILTER)].map((m) => ({
+    op: m[1] as string,
+    value: (m[2] as string).toLowerCase(),
+  }));
   if (filters.some((f) => f.op === "!=" && f.value === deploymentId)) return false;
   const selecting = filters.filter((f) => f.op !== "!=");
   if (selecting.length === 0) return true;
@@ -62,7 +71,7 @@ function globMatches(pattern: string, value: string): boolean {
     .split("|")
     .map((alternative) => alternative.split("*").map(escapeRegExp).join(".*"))
     .join("|");
-  return new RegExp(`^(?:${source})$`).test(value);
+  return new RegExp(`^(?:${source})$`, "i").test(value);
 }
 
 function escapeRegExp(text: string): string {

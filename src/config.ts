@@ -114,6 +114,7 @@ export const ConfigSchema = z
     SCALE_DOWN_COOLDOWN_SECONDS: integerFromEnv(0, 86_400).default(600),
     ALLOWED_COMPARTMENT_IDS: compartmentListFromEnv.default([]),
     VERIFY_FIRING_ALARM: booleanFromEnv.default(true),
+    VERIFY_FIRING_STATE: booleanFromEnv.default(true),
     MAX_DEPLOYMENTS_PER_MESSAGE: integerFromEnv(1, 1000).default(50),
     MAX_PARALLEL_DEPLOYMENTS: integerFromEnv(1, 50).default(4),
     MAX_BODY_BYTES: integerFromEnv(1024, 6 * 1024 * 1024).default(1024 * 1024),

@@ -14,6 +14,7 @@ export interface LogContext {
   dedupeKey?: string;
   title?: string;
   type?: string;
+  routedByAlarmName?: string;
   /** Set on lines about work that finished after the invocation had already answered (502). */
   afterDeadline?: boolean;
 }
@@ -62,6 +63,7 @@ function write(context: LogContext, fields: Record<string, unknown>): void {
     callId: context.callId,
     dedupeKey: context.dedupeKey,
     title: context.title,
+    ...(context.routedByAlarmName ? { routedByAlarmName: context.routedByAlarmName } : {}),
     ...(context.afterDeadline ? { afterDeadline: true } : {}),
     ...fields,
   });

@@ -12,9 +12,16 @@ export interface DeploymentSnapshot {
   scalingPolicyType: string | undefined;
   instanceCount: number | undefined;
   instanceConfiguration: models.InstanceConfiguration | undefined;
+  /** The whole model configuration and environment as read: an update re-sends them with one change. */
+  modelConfiguration: models.ModelConfigurationDetails | undefined;
+  environmentConfiguration: EnvironmentConfiguration | undefined;
   freeformTags: Record<string, string>;
   etag: string | undefined;
 }
+
+export type EnvironmentConfiguration = NonNullable<
+  models.SingleModelDeploymentConfigurationDetails["environmentConfigurationDetails"]
+>;
 
 type AnyConfigurationDetails = NonNullable<models.ModelDeployment["modelDeploymentConfigurationDetails"]>;
 
@@ -40,6 +47,11 @@ export function toSnapshot(deployment: models.ModelDeployment, etag: string | un
     scalingPolicyType: policy?.policyType,
     instanceCount: policy && "instanceCount" in policy ? policy.instanceCount : undefined,
     instanceConfiguration: modelConfiguration?.instanceConfiguration,
+    modelConfiguration,
+    environmentConfiguration:
+      details && "environmentConfigurationDetails" in details
+        ? (details.environmentConfigurationDetails as EnvironmentConfiguration | undefined)
+        : undefined,
     freeformTags: { ...(deployment.freeformTags ?? {}) },
     etag,
   };

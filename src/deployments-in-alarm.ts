@@ -1,12 +1,16 @@
 import type { AlarmMessage } from "./alarm-message";
-import { meanOf, metricValuesByDeployment } from "./metric-values";
+import type { ScalingMetric } from "./decision";
+import { lowerCasedOcid, meanOf, streamValues } from "./metric-values";
 
 /** A deployment named by the message, with the alarm that named it first. */
 export interface DeploymentTarget {
+  /** Lower-cased: OCI has sent upper-case OCIDs in `resourceId` for other services. */
   deploymentId: string;
   firingAlarmId: string;
-  /** The mean of the deployment's metric values in the message (version 1.5), when it carries any. */
+  /** The deployment's utilization from the message's `metricValues` (version 1.5), when one can be used. */
   observedUtilization?: number;
+  /** Why values the message carried for this deployment were not used. */
+  unusedValues?: string;
 }
 
 const MODEL_DEPLOYMENT_OCID = /^ocid1\.datasciencemodeldeployment\.[a-z0-9-]+\.[a-z0-9-]*\.[a-z0-9]{1,128}$/;
@@ -20,26 +24,31 @@ export function isModelDeploymentId(id: string): boolean {
  * Every distinct deployment in the message. Per-instance metric streams repeat a deployment's resourceId,
  * and grouped messages list many streams, so ids are collected across all of them and kept once.
  * A message without dimensions (FIRING_TO_OK, or `.grouping()`) still names the deployment in its query.
+ * With `metric`, each target carries the utilization the message reports for it (see metric-values.ts).
  */
-export function deploymentsInAlarm(message: AlarmMessage): DeploymentTarget[] {
+export function deploymentsInAlarm(message: AlarmMessage, metric?: ScalingMetric): DeploymentTarget[] {
   const targets = new Map<string, DeploymentTarget>();
   const observed = new Map<string, number[]>();
-  const add = (deploymentId: string, firingAlarmId: string) => {
-    const id = deploymentId.trim();
-    if (id !== "" && !targets.has(id)) targets.set(id, { deploymentId: id, firingAlarmId });
-  };
+  const unused = new Map<string, string>();
   for (const metadata of message.alarmMetaData) {
     const fromDimensions = metadata.dimensions.flatMap((d) => (typeof d.resourceId === "string" ? [d.resourceId] : []));
     const ids = fromDimensions.length > 0 ? fromDimensions : resourceIdsInQuery(metadata.query ?? "");
-    for (const id of ids) add(id, metadata.id);
-    const distinct = [...new Set(ids.map((id) => id.trim()))];
-    for (const [id, values] of metricValuesByDeployment(metadata, distinct)) {
-      observed.set(id, [...(observed.get(id) ?? []), ...values]);
+    for (const raw of ids) {
+      const id = lowerCasedOcid(raw);
+      if (id !== "" && !targets.has(id)) targets.set(id, { deploymentId: id, firingAlarmId: metadata.id });
+    }
+    if (!metric) continue;
+    for (const value of streamValues(metadata, metric)) {
+      if (value.utilization !== undefined) {
+        observed.set(value.deploymentId, [...(observed.get(value.deploymentId) ?? []), value.utilization]);
+      } else if (value.unused) unused.set(value.deploymentId, value.unused);
     }
   }
   return [...targets.values()].map((target) => {
     const observedUtilization = meanOf(observed.get(target.deploymentId) ?? []);
-    return observedUtilization === undefined ? target : { ...target, observedUtilization };
+    if (observedUtilization !== undefined) return { ...target, observedUtilization };
+    const why = unused.get(target.deploymentId);
+    return why ? { ...target, unusedValues: why } : target;
   });
 }
 

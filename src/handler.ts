@@ -1,14 +1,19 @@
 import { decodeAlarm } from "./alarm-decoding";
-import { isActionable } from "./alarm-message";
+import { type AlarmMessage, isActionable } from "./alarm-message";
 import { actionForTitle } from "./alarm-routing";
 import { mapBounded } from "./bounded-parallel";
 import type { Config } from "./config";
-import { type LogContext, type LogSink, logFailure, logMessageOutcome } from "./decision-log";
-import { deploymentsInAlarm } from "./deployments-in-alarm";
+import { ACTION_METRIC, type ScalingAction } from "./decision";
+import { type LogContext, type LogSink, logDecision, logFailure, logMessageOutcome } from "./decision-log";
+import { skipped } from "./deployment-results";
+import { durationMinutes, type Selection, selectDeployments } from "./deployment-selection";
+import { type DeploymentTarget, deploymentsInAlarm } from "./deployments-in-alarm";
 import { TransientOciError } from "./errors";
 import type { OciClients } from "./oci/clients";
+import { Reason } from "./reasons";
 import type { AlarmResponse } from "./response";
 import { collectResults } from "./result-collection";
+import type { ScalingRun } from "./scaling-run";
 import { deliveryKey } from "./scaling-state";
 
 export interface Invocation {
@@ -66,32 +71,67 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
       results: [],
     });
   }
-  const action = actionForTitle(message.title, config);
-  if (!action) {
-    return answer({
-      ...header,
-      status: "ignored",
-      reason: `no scaling action for alarm title "${message.title}"`,
-      results: [],
-    });
-  }
-  const targets = deploymentsInAlarm(message);
-  const tooMany = targets.length > config.MAX_DEPLOYMENTS_PER_MESSAGE;
-  if (targets.length === 0 || tooMany) {
-    const reason = tooMany
-      ? `the message names ${targets.length} deployments; the limit is ${config.MAX_DEPLOYMENTS_PER_MESSAGE} (MAX_DEPLOYMENTS_PER_MESSAGE)`
-      : "the message names no deployment (no resourceId in dimensions or query)";
-    return answer({ ...header, status: "rejected", reason, results: [] });
-  }
-
-  // Loaded here, not at the top: they load the OCI SDK, which rejected and ignored messages never need.
-  const [{ scaleDeployment }, { startScalingRun }, clients] = await Promise.all([
-    import("./scale-deployment"),
-    import("./scaling-run"),
-    runtime.clients(),
-  ]);
   const answerBy = new Date(invocation.deadline.getTime() - ANSWER_MARGIN_MS);
-  const run = startScalingRun(
+  // Loaded only when needed: they load the OCI SDK, which rejected and ignored messages never need.
+  let opened: Promise<ScalingRun> | undefined;
+  const openRun = () => {
+    opened ??= openScalingRun(runtime, message, answerBy);
+    return opened;
+  };
+  const route = await routeOf(message, config, openRun);
+  if ("ignored" in route) return answer({ ...header, status: "ignored", reason: route.ignored, results: [] });
+  const { action, routedBy } = route;
+  Object.assign(log, routedBy);
+  const targets = deploymentsInAlarm(message, ACTION_METRIC[action]);
+  if (targets.length === 0) {
+    const reason = "the message names no deployment (no resourceId in dimensions or query)";
+    return answer({ ...header, ...routedBy, status: "rejected", reason, results: [] });
+  }
+  const [{ scaleDeployment }, run] = await Promise.all([import("./scale-deployment"), openRun()]);
+  const { chosen, deferred } = await selectForThisDelivery(run, targets, message.timestampEpochMillis ?? undefined);
+  const work = mapBounded(chosen, config.MAX_PARALLEL_DEPLOYMENTS, (target) => scaleDeployment(run, target, action));
+  const settled = await beforeDeadline(work, answerBy, log, (late) => {
+    // Nobody waits for these any more, but a change made late is still a decision: it goes in the log.
+    try {
+      collectResults({ ...log, afterDeadline: true }, chosen, action, late);
+    } catch {
+      // Transient failures are logged by collectResults before it throws; nothing is left to tell.
+    }
+  });
+  const results = collectResults(log, chosen, action, settled);
+  const deferredResults = deferred.map((target) => {
+    const result = deferredResult(target, action, targets.length, config.MAX_DEPLOYMENTS_PER_MESSAGE);
+    logDecision(log, result, target.firingAlarmId);
+    return result;
+  });
+  return { ...header, ...routedBy, status: "ok", results: [...results, ...deferredResults] };
+}
+
+type Route = { action: ScalingAction; routedBy: { routedByAlarmName?: string } } | { ignored: string };
+
+/** The title routes the message; failing that, the firing alarm's display name (see alarm-name-routing.ts). */
+async function routeOf(message: AlarmMessage, config: Config, openRun: () => Promise<ScalingRun>): Promise<Route> {
+  const byTitle = actionForTitle(message.title, config);
+  if (byTitle) return { action: byTitle, routedBy: {} };
+  const { routeByAlarmName } = await import("./alarm-name-routing");
+  const routed = await routeByAlarmName(await openRun(), message, config);
+  return "ignored" in routed ? routed : { action: routed.action, routedBy: { routedByAlarmName: routed.alarmName } };
+}
+
+function deferredResult(target: DeploymentTarget, action: ScalingAction, named: number, limit: number) {
+  return skipped(
+    target.deploymentId,
+    action,
+    Reason.DeferredTooMany,
+    `the message names ${named} deployments and MAX_DEPLOYMENTS_PER_MESSAGE is ${limit}; this one is decided on ` +
+      "a later REPEAT (the deployments decided rotate with the alarm's repeat interval)",
+  );
+}
+
+async function openScalingRun(runtime: Runtime, message: AlarmMessage, answerBy: Date): Promise<ScalingRun> {
+  const { config } = runtime;
+  const [{ startScalingRun }, clients] = await Promise.all([import("./scaling-run"), runtime.clients()]);
+  return startScalingRun(
     config,
     clients,
     {
@@ -102,20 +142,23 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
     {
       now: runtime.now(),
       delivery: deliveryKey(message.dedupeKey ?? undefined, message.timestampEpochMillis ?? undefined),
-      title: message.title,
     },
   );
-  const work = mapBounded(targets, config.MAX_PARALLEL_DEPLOYMENTS, (target) => scaleDeployment(run, target, action));
-  const settled = await beforeDeadline(work, answerBy, log, (late) => {
-    // Nobody waits for these any more, but a change made late is still a decision: it goes in the log.
-    try {
-      collectResults({ ...log, afterDeadline: true }, targets, action, late);
-    } catch {
-      // Transient failures are logged by collectResults before it throws; nothing is left to tell.
-    }
-  });
-  const results = collectResults(log, targets, action, settled);
-  return { ...header, status: "ok", results };
+}
+
+/** Past MAX_DEPLOYMENTS_PER_MESSAGE, the firing alarm's repeat interval sets how the choice rotates. */
+async function selectForThisDelivery(
+  run: ScalingRun,
+  targets: DeploymentTarget[],
+  timestampEpochMillis: number | undefined,
+): Promise<Selection> {
+  const limit = run.config.MAX_DEPLOYMENTS_PER_MESSAGE;
+  if (targets.length <= limit) return { chosen: targets, deferred: [] };
+  const alarmId = targets[0]?.firingAlarmId ?? "";
+  // An unreadable alarm fails again at the write check; here a one-minute interval is as good a guess as any.
+  const alarm = await run.alarms.firingAlarm(alarmId).catch(() => undefined);
+  const repeat = durationMinutes(alarm?.repeatNotificationDuration) ?? 1;
+  return selectDeployments(targets, limit, timestampEpochMillis, repeat);
 }
 
 /**

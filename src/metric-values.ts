@@ -1,33 +1,74 @@
 import type { AlarmMetadata } from "./alarm-message";
-
-const RESOURCE_ID_IN_EXPRESSION = /resourceId\s*=\s*"([^"]*)"/;
+import type { ScalingMetric } from "./decision";
 
 /**
- * The values of one alarm entry's `metricValues` (message version 1.5), by deployment:
- * `[{ "CpuUtilization[5m]{resourceId = \"ocid1...\"}.mean()": "92.31" }]`, one entry per metric stream.
- * A value belongs to the deployment its expression names; an expression naming none belongs to the only
- * deployment of the entry, and is dropped when the entry names several (it cannot be attributed).
+ * What one `metricValues` entry (message version 1.5) tells about a deployment's load.
+ *
+ * OCI sends one entry per metric stream, in the order of `dimensions`, each keyed by the alarm's expression
+ * without its threshold, the same key for every stream (docs "Example Alarm Messages", and a message captured
+ * from a tenancy; ../shared/real-alarm-messages/ 01, 02, 07):
+ * `"dimensions": [{"resourceId": "A"}, {"resourceId": "B"}],
+ *  "metricValues": [{"CpuUtilization[5m].groupBy(resourceId).mean()": "95.2"}, {"…same key…": "85.4"}]`.
  */
-export function metricValuesByDeployment(metadata: AlarmMetadata, deploymentIds: string[]): Map<string, number[]> {
-  const values = new Map<string, number[]>();
-  for (const entry of metadata.metricValues ?? []) {
+export interface StreamValue {
+  deploymentId: string;
+  /** The value, clamped to 0–100, when it is the deployment's utilization; undefined when it cannot be used. */
+  utilization?: number;
+  /** Why a value that was present is not used as the deployment's utilization. */
+  unused?: string;
+}
+
+/** Statistics that give a level of the metric; rate, sum, count and absent do not give a percentage. */
+const LEVEL_STATISTICS = new Set(["mean", "max", "min", "percentile"]);
+const RESOURCE_ID_IN_EXPRESSION = /resourceId\s*=\s*"([^"]*)"/;
+/** `CpuUtilization[5m]{…}.groupBy(resourceId).mean()`: the metric leads, the statistic is the last call. */
+const METRIC_NAME = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*\[/;
+const LAST_CALL = /\.\s*([A-Za-z]+)\s*\([^()]*\)\s*$/;
+const WHOLE_DEPLOYMENT = /\.\s*(groupBy\s*\(\s*resourceId\s*\)|grouping\s*\(\s*\))/;
+
+export function lowerCasedOcid(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+/** One result per `metricValues` entry that can be attributed to a deployment. */
+export function streamValues(metadata: AlarmMetadata, metric: ScalingMetric): StreamValue[] {
+  const entries = metadata.metricValues ?? [];
+  const paired = entries.length === metadata.dimensions.length;
+  const values: StreamValue[] = [];
+  entries.forEach((entry, index) => {
     for (const [expression, text] of Object.entries(entry)) {
-      const value = Number(text.trim());
-      if (text.trim() === "" || !Number.isFinite(value)) continue;
-      const named = RESOURCE_ID_IN_EXPRESSION.exec(expression)?.[1]?.trim();
-      const owner = named ?? (deploymentIds.length === 1 ? deploymentIds[0] : undefined);
-      if (owner === undefined) continue;
-      values.set(owner, [...(values.get(owner) ?? []), value]);
+      const dimensions = paired ? metadata.dimensions[index] : undefined;
+      const owner = dimensions?.resourceId ?? RESOURCE_ID_IN_EXPRESSION.exec(expression)?.[1];
+      if (owner === undefined || owner.trim() === "") continue;
+      values.push({ deploymentId: lowerCasedOcid(owner), ...usability(expression, text, metric, dimensions) });
     }
-  }
+  });
   return values;
 }
 
-/**
- * Per-instance streams (a query without `.groupBy(resourceId)`) give one value per instance. Their plain
- * mean is the deployment's utilisation, since every instance has the same shape and takes an equal share
- * of the load balancer's traffic; that is also what HPA averages over pods.
- */
+function usability(
+  expression: string,
+  text: string,
+  metric: ScalingMetric,
+  dimensions: Record<string, string> | undefined,
+): Pick<StreamValue, "utilization" | "unused"> {
+  const value = Number(text.trim());
+  if (text.trim() === "" || !Number.isFinite(value)) return { unused: `value "${text}" is not a number` };
+  const named = METRIC_NAME.exec(expression)?.[1];
+  if (named !== metric) return { unused: `the alarm's metric is ${named ?? "unknown"}, not ${metric}` };
+  const statistic = LAST_CALL.exec(expression)?.[1];
+  if (statistic === undefined || !LEVEL_STATISTICS.has(statistic)) {
+    return { unused: `statistic ${statistic ?? "unknown"}() is not a utilization level` };
+  }
+  // Per-instance streams: a grouped message lists only the firing instances, so their values overstate the
+  // deployment's load. Only a stream that is the whole deployment says how loaded the deployment is.
+  const wholeDeployment =
+    WHOLE_DEPLOYMENT.test(expression) || (dimensions !== undefined && !("instanceId" in dimensions));
+  if (!wholeDeployment) return { unused: "per-instance streams (no groupBy(resourceId)): one step taken" };
+  return { utilization: Math.min(100, Math.max(0, value)) };
+}
+
+/** Several whole-deployment values (several alarm entries) average to one. */
 export function meanOf(values: readonly number[]): number | undefined {
   return values.length === 0 ? undefined : values.reduce((sum, v) => sum + v, 0) / values.length;
 }

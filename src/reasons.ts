@@ -28,5 +28,7 @@ export const Reason = {
   DuplicateDelivery: "DuplicateDelivery",
   CompartmentNotAllowed: "CompartmentNotAllowed",
   AlarmNotVerified: "AlarmNotVerified",
+  AlarmNotFiring: "AlarmNotFiring",
+  DeferredTooMany: "DeferredTooMany",
 } as const;
 export type ReasonCode = (typeof Reason)[keyof typeof Reason];

@@ -29,6 +29,8 @@ export interface AlarmResponse {
   title?: string;
   type?: string;
   dedupeKey?: string;
+  /** Set when the title routed nowhere and the firing alarm's display name chose the action. */
+  routedByAlarmName?: string;
   reason?: string;
   problems?: string[];
   dryRun: boolean;

@@ -1,5 +1,4 @@
 import { applyChange } from "./apply-change";
-import { compartmentRefusal, firingAlarmRefusal } from "./authorization";
 import { ACTION_METRIC, type ScalingAction } from "./decision";
 import { failureResult, resultOf, skipped } from "./deployment-results";
 import type { DeploymentSnapshot } from "./deployment-snapshot";
@@ -12,6 +11,7 @@ import type { DeploymentResult } from "./response";
 import { type Decided, decide as decideByPolicy } from "./scalers";
 import type { ScalingRun } from "./scaling-run";
 import { stateBlock } from "./scaling-state";
+import { checkBeforeWrite } from "./write-checks";
 
 /**
  * Read, decide, check, apply for one deployment. A transient OCI failure is thrown as TransientOciError so
@@ -52,15 +52,17 @@ export async function scaleDeployment(
   if (!writes)
     return run.config.DRY_RUN ? { ...result, outcome: "dry-run", scaleDownAlarmPlan: decision.scaleDownAlarm } : result;
 
-  const refusal = await refusalToWrite(run, target, action, snapshot, result);
-  if (refusal) return refusal;
-  if (run.config.DRY_RUN) return { ...result, outcome: "dry-run", scaleDownAlarmPlan: decision.scaleDownAlarm };
-  if (decision.kind === "change") return applyChange(run, target, snapshot, decision, result);
+  const check = await checkBeforeWrite(run, target, action, snapshot, result);
+  if ("refusal" in check) return check.refusal;
+  const checked =
+    check.warnings.length > 0 ? { ...result, warnings: [...(result.warnings ?? []), ...check.warnings] } : result;
+  if (run.config.DRY_RUN) return { ...checked, outcome: "dry-run", scaleDownAlarmPlan: decision.scaleDownAlarm };
+  if (decision.kind === "change") return applyChange(run, target, snapshot, decision, checked);
   try {
     const removed = await run.alarms.remove(target.firingAlarmId, deploymentId, ACTION_METRIC[action]);
-    return { ...result, scaleDownAlarm: removed.outcome };
+    return { ...checked, scaleDownAlarm: removed.outcome };
   } catch (error) {
-    return failureResult(result, classifyOciFailure(error), "deleting the scale-down alarm");
+    return failureResult(checked, classifyOciFailure(error), "deleting the scale-down alarm");
   }
 }
 
@@ -76,36 +78,4 @@ function decide(
   if (decided.decision.kind !== "change") return decided;
   const blocked = stateBlock(action, snapshot, run.config, run.now, run.delivery);
   return blocked ? { ...decided, decision: { ...blocked, from: decided.decision.from } } : decided;
-}
-
-/** Before any write: the deployment's compartment is allowed, and the firing alarm is real and covers it. */
-async function refusalToWrite(
-  run: ScalingRun,
-  target: DeploymentTarget,
-  action: ScalingAction,
-  snapshot: DeploymentSnapshot,
-  result: DeploymentResult,
-): Promise<DeploymentResult | undefined> {
-  const compartment = compartmentRefusal(snapshot, run.config);
-  if (compartment)
-    return {
-      ...result,
-      outcome: "skipped",
-      to: undefined,
-      reasonCode: Reason.CompartmentNotAllowed,
-      reason: compartment,
-    };
-  if (!run.config.VERIFY_FIRING_ALARM) return undefined;
-  let refusal: string | undefined;
-  try {
-    const alarm = await run.alarms.firingAlarm(target.firingAlarmId);
-    refusal = firingAlarmRefusal(alarm, run.title, action, snapshot);
-  } catch (error) {
-    const failure = classifyOciFailure(error);
-    if (failure.kind !== "not-found") return failureResult(result, failure, "reading the firing alarm");
-    refusal = `alarm ${target.firingAlarmId} does not exist, or the function may not read it`;
-  }
-  return refusal
-    ? { ...result, outcome: "skipped", to: undefined, reasonCode: Reason.AlarmNotVerified, reason: refusal }
-    : undefined;
 }

@@ -17,14 +17,13 @@ export interface ScalingRun {
   now: Date;
   /** `dedupeKey@timestampEpochMillis` of this delivery, when the message has both. */
   delivery: string | undefined;
-  title: string;
 }
 
 export function startScalingRun(
   config: Config,
   clients: OciClients,
   budget: RetryBudget,
-  message: { now: Date; delivery: string | undefined; title: string },
+  message: { now: Date; delivery: string | undefined },
 ): ScalingRun {
   const retry = retryUntil(budget);
   return {

@@ -1,7 +1,7 @@
 import type * as common from "oci-common";
 import type { DataScienceClient, models } from "oci-datascience";
 import type { DeploymentChange } from "../decision";
-import { type DeploymentSnapshot, toSnapshot } from "../deployment-snapshot";
+import { type DeploymentSnapshot, type EnvironmentConfiguration, toSnapshot } from "../deployment-snapshot";
 
 export interface DeploymentRead {
   snapshot: DeploymentSnapshot;
@@ -18,17 +18,26 @@ export async function readDeployment(
 }
 
 /**
- * The update body: `modelId` (required by the API) plus only the part that changes. A new shape keeps the
- * rest of the instance configuration (subnet, private endpoint: OCI drops what the body leaves out). A flex
- * step sends the new OCPUs and memory over the old sizing (so a burstable cpuBaseline stays); a move to a
- * fixed shape drops the flex sizing, which fixed shapes refuse.
+ * The update body: the deployment's current configuration, as just read, with exactly one change. OCI does
+ * not document whether an update keeps or resets nested fields it leaves out (FIELD-NOTES; Oracle's ADS sends
+ * the whole configuration), so nothing is left out: instance configuration (subnet, private endpoint, flex
+ * sizing), scaling policy, bandwidth and the environment all go back as they were. A flex step sends the
+ * new OCPUs and memory over the old sizing (so a burstable cpuBaseline stays); a move to a fixed shape drops
+ * the flex sizing, which fixed shapes refuse.
  */
 export function updateDetailsFor(
   deployment: DeploymentSnapshot,
   change: DeploymentChange,
   freeformTags?: Record<string, string>,
 ): models.UpdateModelDeploymentDetails {
-  const modelConfigurationDetails: models.UpdateModelConfigurationDetails = { modelId: deployment.modelId ?? "" };
+  const current = deployment.modelConfiguration;
+  const modelConfigurationDetails: models.UpdateModelConfigurationDetails = {
+    modelId: deployment.modelId ?? "",
+    ...(current?.instanceConfiguration ? { instanceConfiguration: current.instanceConfiguration } : {}),
+    ...(current?.scalingPolicy ? { scalingPolicy: current.scalingPolicy } : {}),
+    ...(current?.bandwidthMbps !== undefined ? { bandwidthMbps: current.bandwidthMbps } : {}),
+    ...(current?.maximumBandwidthMbps !== undefined ? { maximumBandwidthMbps: current.maximumBandwidthMbps } : {}),
+  };
   if ("instanceCount" in change) {
     const scalingPolicy: models.FixedSizeScalingPolicy = {
       policyType: "FIXED_SIZE",
@@ -45,15 +54,55 @@ export function updateDetailsFor(
       ...(change.flexSize ? { modelDeploymentInstanceShapeConfigDetails: { ...oldSizing, ...change.flexSize } } : {}),
     };
   }
+  const environment = environmentForUpdate(deployment.environmentConfiguration);
   const configuration: models.UpdateSingleModelDeploymentConfigurationDetails = {
     deploymentType: "SINGLE_MODEL",
     modelConfigurationDetails,
+    ...(environment ? { environmentConfigurationDetails: environment } : {}),
   };
   // freeformTags replaces the whole map, so the caller passes the user's tags merged with ours.
   return freeformTags
     ? { modelDeploymentConfigurationDetails: configuration, freeformTags }
     : { modelDeploymentConfigurationDetails: configuration };
 }
+
+type EnvironmentUpdate = NonNullable<
+  models.UpdateSingleModelDeploymentConfigurationDetails["environmentConfigurationDetails"]
+>;
+
+/**
+ * The environment as read, in the update models' terms: the read model of a container environment also
+ * carries `defaultEnvironmentVariables`, which the service sets and UpdateOcirModelDeploymentEnvironment-
+ * ConfigurationDetails does not take, so only the update model's own fields are copied.
+ */
+function environmentForUpdate(environment: EnvironmentConfiguration | undefined): EnvironmentUpdate | undefined {
+  if (!environment) return undefined;
+  if (environment.environmentConfigurationType !== "OCIR_CONTAINER") {
+    const { environmentVariables } = environment as models.DefaultModelDeploymentEnvironmentConfigurationDetails;
+    return {
+      environmentConfigurationType: environment.environmentConfigurationType,
+      ...(environmentVariables ? { environmentVariables } : {}),
+    } as models.UpdateDefaultModelDeploymentEnvironmentConfigurationDetails;
+  }
+  const ocir = environment as models.OcirModelDeploymentEnvironmentConfigurationDetails;
+  const update: Record<string, unknown> = { environmentConfigurationType: "OCIR_CONTAINER" };
+  for (const field of OCIR_UPDATE_FIELDS) if (ocir[field] !== undefined) update[field] = ocir[field];
+  return update as unknown as models.UpdateOcirModelDeploymentEnvironmentConfigurationDetails;
+}
+
+/** The fields of UpdateOcirModelDeploymentEnvironmentConfigurationDetails (oci-datascience 2.139.1). */
+const OCIR_UPDATE_FIELDS = [
+  "image",
+  "imageDigest",
+  "imageSignatureId",
+  "cmd",
+  "entrypoint",
+  "serverPort",
+  "healthCheckPort",
+  "environmentVariables",
+  "predictApiSpecification",
+  "customHttpEndpoints",
+] as const satisfies readonly (keyof models.UpdateOcirModelDeploymentEnvironmentConfigurationDetails)[];
 
 export interface UpdateAccepted {
   opcRequestId: string;

@@ -12,6 +12,8 @@ export function snapshotOf(overrides: Partial<DeploymentSnapshot> = {}): Deploym
     scalingPolicyType: "FIXED_SIZE",
     instanceCount: 1,
     instanceConfiguration: { instanceShapeName: "VM.Standard2.1" },
+    modelConfiguration: undefined,
+    environmentConfiguration: undefined,
     freeformTags: {},
     etag: "etag-1",
     ...overrides,

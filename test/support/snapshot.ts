@@ -20,6 +20,8 @@ export function snapshot(
       subnetId: "ocid1.subnet.oc1.iad.example",
       ...(sizing ? { modelDeploymentInstanceShapeConfigDetails: sizing } : {}),
     },
+    modelConfiguration: undefined,
+    environmentConfiguration: undefined,
     freeformTags: {},
     etag: "etag-1",
     ...rest,
