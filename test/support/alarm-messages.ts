@@ -11,7 +11,7 @@ export interface AlarmMessageOptions {
   timestampEpochMillis?: number;
   /** Per-instance streams per deployment (resourceId repeated with instanceId). */
   instancesPerDeployment?: number;
-  /** Version 1.5 metric values, one per deployment. */
+  /** Version 1.5 metric values, one per deployment (every stream of a deployment carries its deployment's). */
   metricValues?: number[];
 }
 
@@ -51,10 +51,10 @@ export function alarmMessage(options: AlarmMessageOptions): Record<string, unkno
         totalMetricsFiring: firing ? streams.length : 0,
         dimensions: firing ? streams : [],
         alarmUrl: `https://cloud.oracle.com/monitoring/alarms/${options.alarmId}`,
-        ...(options.metricValues
+        ...(options.metricValues && firing
           ? {
-              metricValues: options.deploymentIds.map((id, i) => ({
-                [`${metric}[5m]{resourceId = "${id}"}.mean()`]: String(options.metricValues?.[i]),
+              metricValues: streams.map((stream) => ({
+                [expressionOf(query)]: String(options.metricValues?.[options.deploymentIds.indexOf(stream.resourceId)]),
               })),
             }
           : {}),
@@ -63,4 +63,12 @@ export function alarmMessage(options: AlarmMessageOptions): Record<string, unkno
     notificationType: "Grouped messages across metric streams",
     version: options.metricValues ? 1.5 : 1.3,
   };
+}
+
+/**
+ * The key OCI gives every `metricValues` entry: the alarm's expression without its threshold, the same for
+ * every stream, the entries in the order of `dimensions` (docs "Example Alarm Messages"; FIELD-NOTES).
+ */
+export function expressionOf(query: string): string {
+  return query.replace(/\s*(>=|<=|==|!=|>|<)\s*-?[0-9.]+\s*$/, "").trim();
 }

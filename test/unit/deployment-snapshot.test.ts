@@ -81,6 +81,9 @@ describe("toSnapshot", () => {
       scalingPolicyType: "FIXED_SIZE",
       instanceCount: 3,
       instanceConfiguration,
+      // Kept whole: an update re-sends the configuration as read with one change.
+      modelConfiguration: { modelId: MODEL, instanceConfiguration, scalingPolicy: fixedSize },
+      environmentConfiguration: undefined,
       freeformTags: { team: "risk" },
       etag: '"etag-1"',
     });

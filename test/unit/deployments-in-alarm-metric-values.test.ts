@@ -1,61 +1,141 @@
 import { describe, expect, it } from "vitest";
 import { type AlarmMessage, AlarmMessageSchema } from "../../src/alarm-message";
+import type { ScalingMetric } from "../../src/decision";
 import { deploymentsInAlarm } from "../../src/deployments-in-alarm";
 
 const A = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaaexamplemodeldeployment0001";
 const B = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaaexamplemodeldeployment0002";
-const expr = (id: string) => `CpuUtilization[5m]{resourceId = "${id}"}.mean()`;
+const C = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaaexamplemodeldeployment0003";
+const INSTANCE = (n: number) => `ocid1.datasciencemodeldeploymentinstance.oc1.iad.amaaaaaainstance${n}`;
+const GROUPED = "CpuUtilization[5m].groupBy(resourceId).mean()";
 
-function message(metadata: Record<string, unknown>): AlarmMessage {
+function message(query: string, metadata: Record<string, unknown>): AlarmMessage {
   return AlarmMessageSchema.parse({
     title: "model_deployment_high_cpu",
     type: "OK_TO_FIRING",
-    alarmMetaData: [{ id: "ocid1.alarm.oc1.iad.example", query: "CpuUtilization[5m].mean() > 80", ...metadata }],
+    alarmMetaData: [{ id: "ocid1.alarm.oc1.iad.example", query, ...metadata }],
   });
 }
 
-describe("deploymentsInAlarm with metric values", () => {
+/** Every entry keyed by the query without its threshold, in the order of dimensions: as OCI sends them. */
+const values = (key: string, ...texts: string[]) => texts.map((text) => ({ [key]: text }));
+
+describe("deploymentsInAlarm with metric values as OCI sends them", () => {
   it.each([
     {
-      name: "no metric values: no observed utilisation",
-      metadata: { dimensions: [{ resourceId: A }] },
-      expected: [{ deploymentId: A }],
-    },
-    {
-      name: "a value for the only deployment, expression without resourceId",
-      metadata: { dimensions: [{ resourceId: A }], metricValues: [{ "CpuUtilization[5m].mean()": "92.5" }] },
-      expected: [{ deploymentId: A, observedUtilization: 92.5 }],
-    },
-    {
-      // Per-instance streams: the deployment's utilisation is their mean.
-      name: "per-instance values are averaged per deployment",
+      name: "a compartment-wide grouped alarm: values pair with dimensions by position",
+      query: `${GROUPED} > 80`,
       metadata: {
-        dimensions: [{ resourceId: A }, { resourceId: A }, { resourceId: B }],
-        metricValues: [{ [expr(A)]: "90" }, { [expr(A)]: "100" }, { [expr(B)]: "81" }],
+        dimensions: [{ resourceId: A }, { resourceId: B }, { resourceId: C }],
+        metricValues: values(GROUPED, "95.2", "99.1", "85.4"),
       },
       expected: [
-        { deploymentId: A, observedUtilization: 95 },
-        { deploymentId: B, observedUtilization: 81 },
+        { deploymentId: A, observedUtilization: 95.2 },
+        { deploymentId: B, observedUtilization: 99.1 },
+        { deploymentId: C, observedUtilization: 85.4 },
       ],
     },
     {
-      name: "values naming no deployment in a message naming two are dropped",
+      name: "a per-deployment grouped alarm",
+      query: `CpuUtilization[5m]{resourceId = "${A}"}.groupBy(resourceId).mean() > 80`,
+      metadata: {
+        dimensions: [{ resourceId: A }],
+        metricValues: values(`CpuUtilization[5m]{resourceId = "${A}"}.groupBy(resourceId).mean()`, "92.5"),
+      },
+      expected: [{ deploymentId: A, observedUtilization: 92.5 }],
+    },
+    {
+      // One instance at 95 % of four would otherwise read as a deployment at 95 %: 4 -> 7.
+      name: "per-instance streams list only the firing instances: no utilization, one step",
+      query: `CpuUtilization[5m]{resourceId = "${A}"}.mean() > 80`,
+      metadata: {
+        dimensions: [{ resourceId: A, instanceId: INSTANCE(1) }],
+        metricValues: values(`CpuUtilization[5m]{resourceId = "${A}"}.mean()`, "95"),
+      },
+      expected: [{ deploymentId: A, unusedValues: "per-instance streams (no groupBy(resourceId)): one step taken" }],
+    },
+    {
+      name: "a stream without instanceId is the whole deployment even without groupBy",
+      query: `CpuUtilization[5m]{resourceId = "${A}"}.mean() > 80`,
+      metadata: {
+        dimensions: [{ resourceId: A }],
+        metricValues: values(`CpuUtilization[5m]{resourceId = "${A}"}.mean()`, "88"),
+      },
+      expected: [{ deploymentId: A, observedUtilization: 88 }],
+    },
+    {
+      name: "grouping(): no resourceId in dimensions, the deployment named in the query and the key",
+      query: `CpuUtilization[5m]{resourceId = "${A}"}.grouping().max() > 80`,
+      metadata: {
+        dimensions: [{}],
+        metricValues: values(`CpuUtilization[5m]{resourceId = "${A}"}.grouping().max()`, "91"),
+      },
+      expected: [{ deploymentId: A, observedUtilization: 91 }],
+    },
+    {
+      name: "lists of different lengths: only a resourceId named in the key attributes a value",
+      query: `${GROUPED} > 80`,
       metadata: {
         dimensions: [{ resourceId: A }, { resourceId: B }],
-        metricValues: [{ "CpuUtilization[5m].mean()": "90" }, { "CpuUtilization[5m].mean()": "85" }],
+        metricValues: values(GROUPED, "90"),
       },
       expected: [{ deploymentId: A }, { deploymentId: B }],
     },
     {
-      name: "a value that is not a number is ignored",
-      metadata: { dimensions: [{ resourceId: A }], metricValues: [{ [expr(A)]: "n/a" }, { [expr(A)]: "" }] },
-      expected: [{ deploymentId: A }],
+      name: "a rate is not a utilization",
+      query: "CpuUtilization[5m].groupBy(resourceId).rate() > 1",
+      metadata: {
+        dimensions: [{ resourceId: A }],
+        metricValues: values("CpuUtilization[5m].groupBy(resourceId).rate()", "3"),
+      },
+      expected: [{ deploymentId: A, unusedValues: "statistic rate() is not a utilization level" }],
     },
-  ])("$name", ({ metadata, expected }) => {
-    const targets = deploymentsInAlarm(message(metadata));
-    expect(targets).toMatchObject(expected);
-    for (const [index, target] of targets.entries()) {
-      if (!("observedUtilization" in (expected[index] ?? {}))) expect(target.observedUtilization).toBeUndefined();
-    }
+    {
+      name: "another metric's value is not used for CPU",
+      query: "MemoryUtilization[5m].groupBy(resourceId).mean() > 80",
+      metadata: {
+        dimensions: [{ resourceId: A }],
+        metricValues: values("MemoryUtilization[5m].groupBy(resourceId).mean()", "97"),
+      },
+      expected: [{ deploymentId: A, unusedValues: "the alarm's metric is MemoryUtilization, not CpuUtilization" }],
+    },
+    {
+      name: "a percentile is a level; values are clamped to 0-100",
+      query: "CpuUtilization[5m].groupBy(resourceId).percentile(0.9) > 80",
+      metadata: {
+        dimensions: [{ resourceId: A }, { resourceId: B }],
+        metricValues: values("CpuUtilization[5m].groupBy(resourceId).percentile(0.9)", "100000", "-3"),
+      },
+      expected: [
+        { deploymentId: A, observedUtilization: 100 },
+        { deploymentId: B, observedUtilization: 0 },
+      ],
+    },
+    {
+      name: "a value that is not a number is not used",
+      query: `${GROUPED} > 80`,
+      metadata: { dimensions: [{ resourceId: A }], metricValues: values(GROUPED, "n/a") },
+      expected: [{ deploymentId: A, unusedValues: 'value "n/a" is not a number' }],
+    },
+    {
+      name: "upper-case OCIDs are read lower-cased",
+      query: `${GROUPED} > 80`,
+      metadata: { dimensions: [{ resourceId: A.toUpperCase() }], metricValues: values(GROUPED, "90") },
+      expected: [{ deploymentId: A, observedUtilization: 90 }],
+    },
+  ])("$name", ({ query, metadata, expected }) => {
+    expect(deploymentsInAlarm(message(query, metadata), "CpuUtilization")).toEqual(
+      expected.map((e) => ({ firingAlarmId: "ocid1.alarm.oc1.iad.example", ...e })),
+    );
+  });
+
+  it("a memory action reads memory values", () => {
+    const metric: ScalingMetric = "MemoryUtilization";
+    const key = "MemoryUtilization[5m].groupBy(resourceId).mean()";
+    const targets = deploymentsInAlarm(
+      message(`${key} > 80`, { dimensions: [{ resourceId: A }], metricValues: values(key, "93") }),
+      metric,
+    );
+    expect(targets).toMatchObject([{ deploymentId: A, observedUtilization: 93 }]);
   });
 });

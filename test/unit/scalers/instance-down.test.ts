@@ -75,7 +75,7 @@ describe("decideInstanceDown", () => {
     });
   });
 
-  it.each(["CREATING", "UPDATING", "FAILED", "NEEDS_ATTENTION", "INACTIVE", "DELETING", "DELETED"])(
+  it.each(["CREATING", "UPDATING", "FAILED", "INACTIVE", "DELETING", "DELETED"])(
     "leaves a deployment in state %s alone, keeping its scale-down alarm",
     (lifecycleState) => {
       expect(decideInstanceDown(deployment({ lifecycleState }), defaults)).toEqual({
@@ -83,7 +83,7 @@ describe("decideInstanceDown", () => {
         action: "instance-down",
         from: undefined,
         reason: "NotActive",
-        message: `deployment is ${lifecycleState}, not ACTIVE`,
+        message: `deployment is ${lifecycleState}, not ACTIVE or NEEDS_ATTENTION`,
         scaleDownAlarm: "none",
       });
     },

@@ -64,7 +64,7 @@ describe("decideInstanceUp", () => {
     });
   });
 
-  it.each(["CREATING", "UPDATING", "FAILED", "NEEDS_ATTENTION", "INACTIVE", "DELETING", "DELETED", "UNKNOWN_VALUE"])(
+  it.each(["CREATING", "UPDATING", "FAILED", "INACTIVE", "DELETING", "DELETED", "UNKNOWN_VALUE"])(
     "leaves a deployment in state %s alone",
     (lifecycleState) => {
       expect(decideInstanceUp(deployment({ lifecycleState }), defaults)).toEqual({
@@ -72,11 +72,16 @@ describe("decideInstanceUp", () => {
         action: "instance-up",
         from: undefined,
         reason: "NotActive",
-        message: `deployment is ${lifecycleState}, not ACTIVE`,
+        message: `deployment is ${lifecycleState}, not ACTIVE or NEEDS_ATTENTION`,
         scaleDownAlarm: "none",
       });
     },
   );
+
+  it("scales a deployment in NEEDS_ATTENTION: OCI takes zero-downtime updates there too", () => {
+    const degraded = decideInstanceUp(deployment({ lifecycleState: "NEEDS_ATTENTION", instanceCount: 2 }), defaults);
+    expect(degraded).toMatchObject({ kind: "change", from: 2, to: 3 });
+  });
 
   it("reports NotActive before looking at the deployment type or policy", () => {
     const updating = deployment({

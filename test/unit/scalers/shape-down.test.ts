@@ -104,7 +104,7 @@ describe("decideShapeDown", () => {
     });
   });
 
-  it.each(["UPDATING", "FAILED", "NEEDS_ATTENTION", "INACTIVE", "DELETING"])(
+  it.each(["UPDATING", "FAILED", "INACTIVE", "DELETING"])(
     "leaves a deployment in state %s alone, keeping its scale-down alarm",
     (lifecycleState) => {
       expect(decideShapeDown(deployment("VM.Standard2.1", { lifecycleState }), defaults)).toMatchObject({

@@ -121,17 +121,14 @@ describe("decideShapeUp", () => {
     });
   });
 
-  it.each(["UPDATING", "FAILED", "NEEDS_ATTENTION", "INACTIVE", "CREATING"])(
-    "leaves a deployment in state %s alone",
-    (lifecycleState) => {
-      expect(decideShapeUp(deployment("VM.Standard2.1", { lifecycleState }), defaults)).toMatchObject({
-        kind: "no-change",
-        from: undefined,
-        reason: "NotActive",
-        scaleDownAlarm: "none",
-      });
-    },
-  );
+  it.each(["UPDATING", "FAILED", "INACTIVE", "CREATING"])("leaves a deployment in state %s alone", (lifecycleState) => {
+    expect(decideShapeUp(deployment("VM.Standard2.1", { lifecycleState }), defaults)).toMatchObject({
+      kind: "no-change",
+      from: undefined,
+      reason: "NotActive",
+      scaleDownAlarm: "none",
+    });
+  });
 
   it.each(["MODEL_GROUP", "SINGLE_MODEL_FLEX"])("does not scale a %s deployment", (deploymentType) => {
     const decision = decideShapeUp(deployment("VM.Standard2.1", { deploymentType, modelId: undefined }), defaults);
