@@ -34,13 +34,21 @@ export function lowerCasedOcid(id: string): string {
 export function streamValues(metadata: AlarmMetadata, metric: ScalingMetric): StreamValue[] {
   const entries = metadata.metricValues ?? [];
   const paired = entries.length === metadata.dimensions.length;
+  const streamsPerDeployment = new Map<string, number>();
+  for (const dimensions of metadata.dimensions) {
+    const id = dimensions.resourceId === undefined ? "" : lowerCasedOcid(dimensions.resourceId);
+    streamsPerDeployment.set(id, (streamsPerDeployment.get(id) ?? 0) + 1);
+  }
   const values: StreamValue[] = [];
   entries.forEach((entry, index) => {
     for (const [expression, text] of Object.entries(entry)) {
       const dimensions = paired ? metadata.dimensions[index] : undefined;
       const owner = dimensions?.resourceId ?? RESOURCE_ID_IN_EXPRESSION.exec(expression)?.[1];
       if (owner === undefined || owner.trim() === "") continue;
-      values.push({ deploymentId: lowerCasedOcid(owner), ...usability(expression, text, metric, dimensions) });
+      const deploymentId = lowerCasedOcid(owner);
+      // One stream of several for the same deployment is an instance's, whatever its dimensions say.
+      const oneOfSeveral = (streamsPerDeployment.get(deploymentId) ?? 0) > 1;
+      values.push({ deploymentId, ...usability(expression, text, metric, dimensions, oneOfSeveral) });
     }
   });
   return values;
@@ -51,6 +59,7 @@ function usability(
   text: string,
   metric: ScalingMetric,
   dimensions: Record<string, string> | undefined,
+  oneOfSeveral: boolean,
 ): Pick<StreamValue, "utilization" | "unused"> {
   const value = Number(text.trim());
   if (text.trim() === "" || !Number.isFinite(value)) return { unused: `value "${text}" is not a number` };
@@ -63,7 +72,7 @@ function usability(
   // Per-instance streams: a grouped message lists only the firing instances, so their values overstate the
   // deployment's load. Only a stream that is the whole deployment says how loaded the deployment is.
   const wholeDeployment =
-    WHOLE_DEPLOYMENT.test(expression) || (dimensions !== undefined && !("instanceId" in dimensions));
+    WHOLE_DEPLOYMENT.test(expression) || (dimensions !== undefined && !("instanceId" in dimensions) && !oneOfSeveral);
   if (!wholeDeployment) return { unused: "per-instance streams (no groupBy(resourceId)): one step taken" };
   return { utilization: Math.min(100, Math.max(0, value)) };
 }

@@ -11,6 +11,7 @@ const FIXTURES: Array<{
   seed?: SeedOptions;
   status: "ok" | "ignored" | "rejected";
   results?: Array<Record<string, unknown>>;
+  routedByAlarmName?: string;
   writes: number;
   requests?: number;
 }> = [
@@ -81,7 +82,84 @@ const FIXTURES: Array<{
     ],
     writes: 6,
   },
-  { file: "alarm-unknown-title.json", status: "ignored", writes: 0, requests: 0 },
+  // OCI's own published messages, adapted to a model deployment (sources in fixtures/README.md).
+  {
+    // Four streams of one deployment list only its firing instances: no utilization from them, one step.
+    file: "oci-docs-grouped-v1.5.json",
+    seed: { deployment: { instanceCount: 4 } },
+    status: "ok",
+    results: [{ action: "instance-up", outcome: "updated", from: 4, to: 5, scaleDownAlarm: "created" }],
+    writes: 2,
+  },
+  {
+    // One stream per deployment, values by position: ceil(2 × 92 / 60) = ceil(2 × 95 / 60) = … = 4
+    file: "oci-docs-grouped-v1.5-four-deployments.json",
+    seed: { deployment: { instanceCount: 2 } },
+    status: "ok",
+    results: Array.from({ length: 4 }, () => ({ action: "instance-up", outcome: "updated", from: 2, to: 4 })),
+    writes: 8,
+  },
+  {
+    // The title is the docs' templated notification title: the alarm's display name routes it.
+    file: "oci-docs-grouped-v1.5-templated-title.json",
+    seed: { deployment: { instanceCount: 4 }, alarmDisplayName: "model_deployment_high_cpu" },
+    status: "ok",
+    routedByAlarmName: "model_deployment_high_cpu",
+    results: [{ action: "instance-up", outcome: "updated", from: 4, to: 5 }],
+    writes: 2,
+  },
+  {
+    // ceil(1 × 92 / 60) = 2
+    file: "oci-docs-split-v1.5.json",
+    seed: { deployment: { instanceCount: 1 } },
+    status: "ok",
+    results: [{ action: "instance-up", outcome: "updated", from: 1, to: 2 }],
+    writes: 2,
+  },
+  {
+    file: "oci-docs-streaming-repeat-v1.1.json",
+    seed: { deployment: { instanceCount: 2 } },
+    status: "ok",
+    results: [{ action: "instance-up", outcome: "updated", from: 2, to: 3 }],
+    writes: 2,
+  },
+  {
+    file: "oci-fn-sample-shape-increase-v1.0.json",
+    seed: { deployment: { shape: "VM.Standard2.1" } },
+    status: "ok",
+    results: [{ action: "shape-up", outcome: "updated", from: "VM.Standard2.1", to: "VM.Standard2.2" }],
+    writes: 2,
+  },
+  {
+    // rate() is not a utilization: one step.
+    file: "oci-captured-tenancy-v1.5.json",
+    seed: { deployment: { instanceCount: 1 } },
+    status: "ok",
+    results: [{ action: "instance-up", outcome: "updated", from: 1, to: 2 }],
+    writes: 2,
+  },
+  {
+    file: "oci-captured-tenancy-v1.5-uppercase-ocid.json",
+    seed: { deployment: { instanceCount: 1 } },
+    status: "ok",
+    results: [
+      {
+        deploymentId: "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaaexamplerealmsg07",
+        outcome: "updated",
+        from: 1,
+        to: 2,
+      },
+    ],
+    writes: 2,
+  },
+  {
+    file: "oci-netcool-sample-v1.3.json",
+    seed: { deployment: { instanceCount: 1 } },
+    status: "ok",
+    results: [{ action: "instance-up", outcome: "updated", from: 1, to: 2 }],
+    writes: 2,
+  },
+  { file: "alarm-unknown-title.json", status: "ignored", writes: 0, requests: 1 },
   {
     file: "alarm-not-a-model-deployment.json",
     status: "ok",
@@ -101,11 +179,12 @@ describe("fixtures", () => {
   });
   afterEach(() => harness.stop());
 
-  it.each(FIXTURES)("$file gives $status", async ({ file, seed, status, results, writes, requests }) => {
+  it.each(FIXTURES)("$file gives $status", async ({ file, seed, status, results, writes, requests, ...rest }) => {
     const response = await harness.send(file, seed);
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status });
+    expect((response.body as { routedByAlarmName?: string }).routedByAlarmName).toBe(rest.routedByAlarmName);
     if (results) expect((response.body as { results: unknown[] }).results).toMatchObject(results);
     if (status === "rejected") expect((response.body as { reason: string }).reason).toMatch(/\w/);
     expect(harness.emulator.writes()).toHaveLength(writes);

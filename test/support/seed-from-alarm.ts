@@ -4,17 +4,31 @@ import type { Alarm, Emulator, SeedDeployment } from "../emulator";
 export const EXAMPLE_COMPARTMENT_ID = "ocid1.compartment.oc1..aaaaaaaaexamplecompartment0001";
 export const EXAMPLE_TOPIC_ID = "ocid1.onstopic.oc1.iad.aaaaaaaaexampletopic000000001";
 
-const DEPLOYMENT_ID = /ocid1\.datasciencemodeldeployment\.[a-z0-9-]+\.[a-z0-9-]*\.[a-z0-9]+/g;
+// OCI has sent upper-case OCIDs in resourceId; the function reads them lower-cased, and so does the seed.
+const DEPLOYMENT_ID = /ocid1\.datasciencemodeldeployment\.[a-z0-9-]+\.[a-z0-9-]*\.[a-z0-9]+/gi;
 
 interface LooseAlarmMessage {
   title?: unknown;
-  alarmMetaData?: Array<{ id?: unknown; query?: unknown; namespace?: unknown; severity?: unknown }>;
+  alarmMetaData?: Array<{
+    id?: unknown;
+    query?: unknown;
+    namespace?: unknown;
+    severity?: unknown;
+    dimensions?: unknown;
+  }>;
 }
 
 export interface SeedOptions {
   deployment?: Omit<SeedDeployment, "id">;
   /** Alarm names that count as scale-down alarms; their seeds carry the function's tags. */
   lowAlarmNames?: Record<string, "CpuUtilization" | "MemoryUtilization">;
+  /**
+   * The alarm's display name when the message's title is a rendered notification title (then the title
+   * becomes the alarm's notificationTitle template, as the docs' `{{severity}} alarm triggered at {{timestamp}}`).
+   */
+  alarmDisplayName?: string;
+  /** Seed each stream of the message as FIRING in Monitoring (default), as a live alarm would be. */
+  firing?: boolean;
 }
 
 /**
@@ -27,7 +41,7 @@ export function seedFromAlarmMessage(
   text: string,
   options: SeedOptions = {},
 ): { deploymentIds: string[]; alarms: Alarm[] } {
-  const deploymentIds = [...new Set(text.match(DEPLOYMENT_ID) ?? [])];
+  const deploymentIds = [...new Set((text.match(DEPLOYMENT_ID) ?? []).map((id) => id.toLowerCase()))];
   for (const id of deploymentIds) {
     if (!emulator.getDeployment(id)) {
       emulator.seedDeployment({
@@ -50,27 +64,30 @@ export function seedFromAlarmMessage(
   for (const metadata of Array.isArray(message.alarmMetaData) ? message.alarmMetaData : []) {
     if (typeof metadata?.id !== "string" || emulator.getAlarm(metadata.id)) continue;
     const query = typeof metadata.query === "string" ? metadata.query : "CpuUtilization[5m].mean() > 80";
-    const watched = query.match(DEPLOYMENT_ID)?.[0];
-    alarms.push(
-      emulator.seedAlarm({
-        id: metadata.id,
-        displayName: title,
-        compartmentId: EXAMPLE_COMPARTMENT_ID,
-        metricCompartmentId: EXAMPLE_COMPARTMENT_ID,
-        namespace: typeof metadata.namespace === "string" ? metadata.namespace : "oci_datascience_modeldeploy",
-        query,
-        severity: typeof metadata.severity === "string" ? metadata.severity : "INFO",
-        destinations: [EXAMPLE_TOPIC_ID],
-        freeformTags:
-          lowMetric && watched
-            ? {
-                [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE,
-                [ScaleDownAlarmTag.Deployment]: watched,
-                [ScaleDownAlarmTag.Metric]: lowMetric,
-              }
-            : {},
-      }),
-    );
+    const watched = query.match(DEPLOYMENT_ID)?.[0]?.toLowerCase();
+    const alarm = emulator.seedAlarm({
+      id: metadata.id,
+      displayName: options.alarmDisplayName ?? title,
+      ...(options.alarmDisplayName ? { notificationTitle: "{{severity}} alarm triggered at {{timestamp}}" } : {}),
+      compartmentId: EXAMPLE_COMPARTMENT_ID,
+      metricCompartmentId: EXAMPLE_COMPARTMENT_ID,
+      namespace: typeof metadata.namespace === "string" ? metadata.namespace : "oci_datascience_modeldeploy",
+      query,
+      severity: typeof metadata.severity === "string" ? metadata.severity : "INFO",
+      destinations: [EXAMPLE_TOPIC_ID],
+      freeformTags:
+        lowMetric && watched
+          ? {
+              [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE,
+              [ScaleDownAlarmTag.Deployment]: watched,
+              [ScaleDownAlarmTag.Metric]: lowMetric,
+            }
+          : {},
+    });
+    alarms.push(alarm);
+    if (options.firing === false) continue;
+    const streams = Array.isArray(metadata.dimensions) ? (metadata.dimensions as Record<string, string>[]) : [];
+    for (const dimensions of streams) emulator.setAlarmStreamState(alarm.id, dimensions, "FIRING");
   }
   return { deploymentIds, alarms };
 }

@@ -55,6 +55,16 @@ describe("deploymentsInAlarm with metric values as OCI sends them", () => {
       expected: [{ deploymentId: A, unusedValues: "per-instance streams (no groupBy(resourceId)): one step taken" }],
     },
     {
+      // The docs' own grouped example: four streams of one resource, none naming an instance.
+      name: "several streams of one deployment are its instances, whatever their dimensions",
+      query: "CpuUtilization[1m].mean() > 90",
+      metadata: {
+        dimensions: [{ resourceId: A, shape: "x" }, { resourceId: A }, { resourceId: A }],
+        metricValues: values("CpuUtilization[1m].mean()", "92", "95", "93"),
+      },
+      expected: [{ deploymentId: A, unusedValues: "per-instance streams (no groupBy(resourceId)): one step taken" }],
+    },
+    {
       name: "a stream without instanceId is the whole deployment even without groupBy",
       query: `CpuUtilization[5m]{resourceId = "${A}"}.mean() > 80`,
       metadata: {
