@@ -16,6 +16,10 @@ export interface SeedChoice {
   state?: string;
   /** Freeform tags on the seeded deployment, e.g. per-deployment policy (autoscale-max-instances=3). */
   tags?: Record<string, string>;
+  /** The firing alarm's display name, for a message whose title is a rendered template. */
+  alarmDisplayName?: string;
+  /** Whether Monitoring holds the message's streams FIRING (default true, as for a live alarm). */
+  firing?: boolean;
 }
 
 export interface LocalTarget {
@@ -43,6 +47,8 @@ export async function startLocalTarget(payload: string, seed: SeedChoice): Promi
       ...(seed.state ? { lifecycleState: seed.state } : {}),
       ...(seed.tags && Object.keys(seed.tags).length > 0 ? { freeformTags: seed.tags } : {}),
     },
+    ...(seed.alarmDisplayName ? { alarmDisplayName: seed.alarmDisplayName } : {}),
+    firing: seed.firing ?? true,
   });
   const before = new Map(deploymentIds.map((id) => [id, describe(emulator, id)]));
   const alarmsBefore = new Set(emulator.alarms().map((a) => a.id));

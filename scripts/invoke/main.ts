@@ -1,6 +1,6 @@
 /**
  * npm run invoke -- [<alarm.json> | -] [--oci [--profile P] [--config-file F]] [--dry-run] [--config KEY=VALUE]...
- *                   [--instances N] [--shape NAME] [--state STATE] [--timeout SECONDS]
+ *                   [--instances N] [--shape NAME] [--state STATE] [--alarm-name NAME] [--not-firing] [--timeout SECONDS]
  *
  * The local `cat alarm.json | fn invoke <app> <function>`: builds dist/func.js if needed, starts it as Fn
  * does (FDK on a unix socket), sends the message with the platform's Fn-Call-Id and Fn-Deadline headers,
@@ -19,6 +19,8 @@ import { summarize } from "./summary";
 export const INVOKE_USAGE = `usage: npm run invoke -- [<alarm.json> | - ] [--dry-run] [--config KEY=VALUE]... [--timeout SECONDS]
          on the local emulator: [--instances N] [--shape NAME] [--ocpus N] [--memory GB] [--state STATE]
                                 [--tag KEY=VALUE]...   (how the deployment is seeded)
+                                [--alarm-name NAME]    (the firing alarm's display name, when the title is a template)
+                                [--not-firing]         (seed the alarm as not firing, as a replayed message finds it)
          on OCI:                --oci [--profile NAME] [--config-file PATH]      (your OCI config; Cloud Shell's in Cloud Shell)
        cat alarm.json | npm run invoke`;
 
@@ -32,6 +34,8 @@ const OPTIONS = {
   memory: { type: "string" },
   state: { type: "string" },
   tag: { type: "string", multiple: true, default: [] as string[] },
+  "alarm-name": { type: "string" },
+  "not-firing": { type: "boolean", default: false },
   "dry-run": { type: "boolean", default: false },
   config: { type: "string", multiple: true, default: [] as string[] },
   timeout: { type: "string", default: "30" },
@@ -86,10 +90,17 @@ export async function invokeMain(
   if (!(timeoutSeconds >= 1 && timeoutSeconds <= 300))
     throw usageError("--timeout takes 1 to 300 seconds (OCI Functions' range)", INVOKE_USAGE);
   const seeding =
-    values.instances || values.shape || values.ocpus || values.memory || values.state || values.tag?.length;
+    values.instances ||
+    values.shape ||
+    values.ocpus ||
+    values.memory ||
+    values.state ||
+    values.tag?.length ||
+    values["alarm-name"] ||
+    values["not-firing"];
   if (values.oci && seeding)
     throw usageError(
-      "--instances, --shape, --ocpus, --memory, --state and --tag seed the emulator; with --oci the real deployment is used",
+      "--instances, --shape, --ocpus, --memory, --state, --tag, --alarm-name and --not-firing seed the emulator; with --oci the real deployment and alarm are used",
       INVOKE_USAGE,
     );
   const config = functionConfig(values.config ?? [], values["dry-run"] ?? false);
@@ -105,6 +116,8 @@ export async function invokeMain(
         memoryInGBs: values.memory ? Number(values.memory) : undefined,
         state: values.state,
         tags: keyValues("--tag", values.tag ?? []),
+        alarmDisplayName: values["alarm-name"],
+        firing: !values["not-firing"],
       });
   try {
     const entry = ensureBundle();
