@@ -35,21 +35,26 @@ export function largerFlexSize(current: FlexSize, limits: FlexShapeLimits, polic
 }
 
 /**
- * One step down: memory divided by the step factor, down to the floor. OCPUs drop only where the
- * memory-per-OCPU minimum demands it; when even the fewest OCPUs need more memory, memory stops there.
- * Undefined when memory cannot go lower.
+ * The least memory a step down may reach: the floor, and what the current OCPUs need (memory per OCPU has
+ * a minimum). A memory step never lowers OCPUs: taking CPU away could set off a CPU scale-out right after.
+ */
+export function leastMemory(current: FlexSize, limits: FlexShapeLimits, policy: MemoryPolicy): number {
+  return Math.max(memoryRange(limits, policy).floor, current.ocpus * limits.minMemoryPerOcpuGB);
+}
+
+/**
+ * One step down: memory divided by the step factor, down to the least the floor and the current OCPUs allow;
+ * OCPUs stay. Undefined when memory cannot go lower.
  */
 export function smallerFlexSize(
   current: FlexSize,
   limits: FlexShapeLimits,
   policy: MemoryPolicy,
 ): FlexSize | undefined {
-  const { floor } = memoryRange(limits, policy);
-  if (current.memoryInGBs <= floor) return undefined;
-  const stepped = Math.max(Math.floor(current.memoryInGBs / policy.stepFactor), floor);
-  const ocpus = Math.min(current.ocpus, Math.max(limits.minOcpus, Math.floor(stepped / limits.minMemoryPerOcpuGB)));
-  const memoryInGBs = Math.max(stepped, ocpus * limits.minMemoryPerOcpuGB);
-  return memoryInGBs < current.memoryInGBs ? { ocpus, memoryInGBs } : undefined;
+  const least = leastMemory(current, limits, policy);
+  if (current.memoryInGBs <= least) return undefined;
+  const memoryInGBs = Math.max(Math.floor(current.memoryInGBs / policy.stepFactor), least);
+  return { ocpus: current.ocpus, memoryInGBs };
 }
 
 export function describeFlexSize(shape: string, size: FlexSize): string {

@@ -3,7 +3,14 @@ import type { Decision } from "../decision";
 import { noChange, ScalingAction } from "../decision";
 import type { DeploymentSnapshot } from "../deployment-snapshot";
 import { flexShapeLimits } from "../flex-shape-limits";
-import { describeFlexSize, type FlexSize, largerFlexSize, memoryRange, smallerFlexSize } from "../flex-sizing";
+import {
+  describeFlexSize,
+  type FlexSize,
+  largerFlexSize,
+  leastMemory,
+  memoryRange,
+  smallerFlexSize,
+} from "../flex-sizing";
 import { Reason } from "../reasons";
 
 export type FlexLimits = Pick<Config, "MIN_MEMORY_GB" | "MAX_MEMORY_GB" | "FLEX_MEMORY_STEP_FACTOR">;
@@ -47,13 +54,11 @@ export function decideFlexStep(
   }
   const next = smallerFlexSize(current, limits, policy);
   if (!next) {
-    return noChange(
-      action,
-      from,
-      Reason.AtMinMemory,
-      `${current.memoryInGBs} GB is the least allowed (${floor} GB)`,
-      "delete",
-    );
+    const byOcpus = leastMemory(current, limits, policy) > floor;
+    const why = byOcpus
+      ? `the least ${current.ocpus} OCPU(s) allow (${limits.minMemoryPerOcpuGB} GB per OCPU; a memory step never removes OCPUs)`
+      : `the least allowed (${floor} GB)`;
+    return noChange(action, from, Reason.AtMinMemory, `${current.memoryInGBs} GB is ${why}`, "delete");
   }
   // Once no further step down is possible, the scale-down alarm has done its job.
   const last = smallerFlexSize(next, limits, policy) === undefined;

@@ -46,12 +46,14 @@ describe("largerFlexSize", () => {
 describe("smallerFlexSize", () => {
   it.each<{ name: string; from: FlexSize; policy?: Partial<typeof DEFAULT_POLICY>; to: FlexSize | undefined }>([
     { name: "halves memory and keeps OCPUs", from: { ocpus: 1, memoryInGBs: 32 }, to: { ocpus: 1, memoryInGBs: 16 } },
-    // 16 GB across 4 OCPUs is below 6 GB per OCPU: two OCPUs go with it.
+    // 16 GB across 4 OCPUs is below 6 GB per OCPU: memory stops at 4 × 6 = 24 GB, the OCPUs stay
+    // (removing them could set off a CPU scale-out right after).
     {
-      name: "removes OCPUs the memory no longer allows",
+      name: "stops at the least the current OCPUs allow, never removing OCPUs",
       from: { ocpus: 4, memoryInGBs: 32 },
-      to: { ocpus: 2, memoryInGBs: 16 },
+      to: { ocpus: 4, memoryInGBs: 24 },
     },
+    { name: "is at the least its OCPUs allow", from: { ocpus: 4, memoryInGBs: 24 }, to: undefined },
     { name: "stops at the shape's 6 GB", from: { ocpus: 1, memoryInGBs: 8 }, to: { ocpus: 1, memoryInGBs: 6 } },
     { name: "is at the floor", from: { ocpus: 1, memoryInGBs: 6 }, to: undefined },
     {

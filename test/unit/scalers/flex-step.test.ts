@@ -41,8 +41,20 @@ describe("flex shapes, memory alarms", () => {
       // 12 -> 6 GB is the last step: the low-memory alarm goes with it.
       name: "low memory reaching the floor deletes the scale-down alarm",
       decide: decideShapeDown,
-      deployment: { shape: "VM.Standard3.Flex", ocpus: 2, memoryInGBs: 12 },
+      deployment: { shape: "VM.Standard3.Flex", ocpus: 1, memoryInGBs: 12 },
       expected: { kind: "change", change: { flexSize: { ocpus: 1, memoryInGBs: 6 } }, scaleDownAlarm: "delete" },
+    },
+    {
+      // 2 OCPUs need 12 GB: memory stops there and says why, rather than taking an OCPU away.
+      name: "low memory at the least the OCPUs allow",
+      decide: decideShapeDown,
+      deployment: { shape: "VM.Standard3.Flex", ocpus: 2, memoryInGBs: 12 },
+      expected: {
+        kind: "no-change",
+        reason: "AtMinMemory",
+        message: expect.stringContaining("the least 2 OCPU(s) allow"),
+        scaleDownAlarm: "delete",
+      },
     },
     {
       name: "low memory at the floor",
