@@ -30,5 +30,6 @@ export const Reason = {
   AlarmNotVerified: "AlarmNotVerified",
   AlarmNotFiring: "AlarmNotFiring",
   DeferredTooMany: "DeferredTooMany",
+  BroughtWithinBounds: "BroughtWithinBounds",
 } as const;
 export type ReasonCode = (typeof Reason)[keyof typeof Reason];

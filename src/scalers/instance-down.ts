@@ -4,6 +4,7 @@ import { noChange, ScalingAction } from "../decision";
 import type { DeploymentSnapshot } from "../deployment-snapshot";
 import { Reason } from "../reasons";
 import { ineligibility } from "./eligibility";
+import { boundsCorrection } from "./instance-bounds";
 import { fixedInstanceCount } from "./instance-count";
 import { observedNote, type ProportionalLimits, proportionalCount } from "./proportional-count";
 import type { ScalingSignal } from "./signal";
@@ -24,6 +25,8 @@ export function decideInstanceDown(
   if (blocked) return blocked;
   const current = fixedInstanceCount(action, deployment);
   if (typeof current !== "number") return current;
+  const outside = boundsCorrection(action, current, config);
+  if (outside) return outside;
   if (current <= config.MIN_INSTANCES) {
     return noChange(
       action,
@@ -33,7 +36,6 @@ export function decideInstanceDown(
       "delete",
     );
   }
-  // Above MAX_INSTANCES (set by hand) comes down step by step like anything else.
   let wanted = current - 1;
   if (signal.observedUtilization !== undefined) {
     const proportional = proportionalCount("down", current, signal.observedUtilization, config);

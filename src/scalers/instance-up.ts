@@ -4,6 +4,7 @@ import { noChange, ScalingAction } from "../decision";
 import type { DeploymentSnapshot } from "../deployment-snapshot";
 import { Reason } from "../reasons";
 import { ineligibility } from "./eligibility";
+import { boundsCorrection } from "./instance-bounds";
 import { fixedInstanceCount } from "./instance-count";
 import { observedNote, type ProportionalLimits, proportionalCount } from "./proportional-count";
 import type { ScalingSignal } from "./signal";
@@ -17,6 +18,8 @@ export function decideInstanceUp(deployment: DeploymentSnapshot, config: Limits,
   if (blocked) return blocked;
   const current = fixedInstanceCount(action, deployment);
   if (typeof current !== "number") return current;
+  const outside = boundsCorrection(action, current, config);
+  if (outside) return outside;
   if (current >= config.MAX_INSTANCES) {
     return noChange(
       action,
@@ -31,8 +34,7 @@ export function decideInstanceUp(deployment: DeploymentSnapshot, config: Limits,
     if (!("count" in proportional)) return noChange(action, current, proportional.reason, proportional.message);
     wanted = proportional.count;
   }
-  // A deployment below the configured floor is brought straight up to it.
-  const to = Math.max(Math.min(wanted, config.MAX_INSTANCES), config.MIN_INSTANCES);
+  const to = Math.min(wanted, config.MAX_INSTANCES);
   return {
     kind: "change",
     action,

@@ -50,8 +50,6 @@ describe("decideInstanceDown", () => {
     { count: 1, limits: { MIN_INSTANCES: 1, MAX_INSTANCES: 10 } },
     { count: 2, limits: twoToFive },
     { count: 5, limits: { MIN_INSTANCES: 5, MAX_INSTANCES: 5 } },
-    // Below the floor (set by hand): never further down, and the scale-down alarm has nothing left to do.
-    { count: 1, limits: twoToFive },
   ])("stays at $count instances with $limits and deletes the scale-down alarm", ({ count, limits }) => {
     expect(decideInstanceDown(deployment({ instanceCount: count }), { ...defaults, ...limits })).toEqual({
       kind: "no-change",
@@ -64,14 +62,17 @@ describe("decideInstanceDown", () => {
   });
 
   it.each([
-    // Above MAX_INSTANCES (set by hand) the deployment comes down one step at a time, not to the maximum.
-    { count: 9, to: 8 },
-    { count: 6, to: 5 },
-  ])("comes down from $count to $to instances above MAX_INSTANCES 5", ({ count, to }) => {
+    // Outside the bounds the deployment goes straight inside them, whichever way the alarm points (HPA clamps).
+    { count: 9, to: 5, scaleDownAlarm: "ensure" },
+    { count: 6, to: 5, scaleDownAlarm: "ensure" },
+    // Below the floor (set by hand): a low alarm brings it up to the floor, and its job is done.
+    { count: 1, to: 2, scaleDownAlarm: "delete" },
+  ])("brings $count instances within 2..5: $to", ({ count, to, scaleDownAlarm }) => {
     expect(decideInstanceDown(deployment({ instanceCount: count }), { ...defaults, ...twoToFive })).toMatchObject({
       kind: "change",
       to,
-      scaleDownAlarm: "none",
+      reason: "BroughtWithinBounds",
+      scaleDownAlarm,
     });
   });
 

@@ -33,8 +33,6 @@ describe("decideInstanceUp", () => {
     { count: 10, limits: { MIN_INSTANCES: 1, MAX_INSTANCES: 10 } },
     { count: 4, limits: { MIN_INSTANCES: 2, MAX_INSTANCES: 4 } },
     { count: 1, limits: { MIN_INSTANCES: 1, MAX_INSTANCES: 1 } },
-    // Scaled past the maximum by hand: this function does not add more, and does not take any away either.
-    { count: 12, limits: { MIN_INSTANCES: 1, MAX_INSTANCES: 10 } },
   ])("stays at $count instances with $limits", ({ count, limits }) => {
     expect(decideInstanceUp(deployment({ instanceCount: count }), { ...defaults, ...limits })).toEqual({
       kind: "no-change",
@@ -47,11 +45,24 @@ describe("decideInstanceUp", () => {
   });
 
   it.each([
-    // Below the configured floor the deployment goes straight to MIN_INSTANCES, not one step.
-    { count: 1, limits: { MIN_INSTANCES: 3, MAX_INSTANCES: 6 }, to: 3 },
-    { count: 0, limits: { MIN_INSTANCES: 1, MAX_INSTANCES: 6 }, to: 1 },
-    { count: 0, limits: { MIN_INSTANCES: 4, MAX_INSTANCES: 4 }, to: 4 },
-    { count: 2, limits: { MIN_INSTANCES: 3, MAX_INSTANCES: 6 }, to: 3 },
+    // Outside the bounds (a lowered limit, a count set by hand) the deployment goes straight inside them,
+    // whatever the alarm's direction, as Kubernetes' HPA clamps: at the floor its scale-down alarm goes.
+    { count: 12, limits: { MIN_INSTANCES: 1, MAX_INSTANCES: 10 }, to: 10, scaleDownAlarm: "ensure" },
+    { count: 20, limits: { MIN_INSTANCES: 2, MAX_INSTANCES: 2 }, to: 2, scaleDownAlarm: "delete" },
+    { count: 1, limits: { MIN_INSTANCES: 3, MAX_INSTANCES: 6 }, to: 3, scaleDownAlarm: "delete" },
+    { count: 0, limits: { MIN_INSTANCES: 1, MAX_INSTANCES: 6 }, to: 1, scaleDownAlarm: "delete" },
+  ])("brings $count instances within $limits: $to", ({ count, limits, to, scaleDownAlarm }) => {
+    expect(decideInstanceUp(deployment({ instanceCount: count }), { ...defaults, ...limits })).toMatchObject({
+      kind: "change",
+      from: count,
+      to,
+      change: { instanceCount: to },
+      reason: "BroughtWithinBounds",
+      scaleDownAlarm,
+    });
+  });
+
+  it.each([
     { count: 3, limits: { MIN_INSTANCES: 3, MAX_INSTANCES: 6 }, to: 4 },
     { count: 5, limits: { MIN_INSTANCES: 3, MAX_INSTANCES: 6 }, to: 6 },
   ])("goes from $count to $to instances with $limits", ({ count, limits, to }) => {
