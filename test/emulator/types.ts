@@ -3,6 +3,16 @@
  * (timestamps are ISO strings; the SDK does not turn them into Dates either).
  */
 
+import type { SeedDeployment, UpdateSemantics, WorkRequest, WorkRequestSeed } from "./data-science-types";
+
+export type {
+  SeedDeployment,
+  UpdateSemantics,
+  WorkRequest,
+  WorkRequestResource,
+  WorkRequestSeed,
+} from "./data-science-types";
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
@@ -28,29 +38,6 @@ export interface ModelDeployment {
 export interface StoredDeployment {
   deployment: ModelDeployment;
   etag: string;
-}
-
-export interface SeedDeployment {
-  id?: string;
-  compartmentId?: string;
-  displayName?: string;
-  /** Default ACTIVE. */
-  lifecycleState?: string;
-  modelId?: string;
-  /** FIXED_SIZE instance count, default 1. Ignored when scalingPolicy is given. */
-  instanceCount?: number;
-  /** Default "VM.Standard2.1". Flex shapes get modelDeploymentInstanceShapeConfigDetails. */
-  shape?: string;
-  ocpus?: number;
-  memoryInGBs?: number;
-  /** Raw scaling policy (e.g. an AUTOSCALING policy), replacing the FIXED_SIZE one. */
-  scalingPolicy?: JsonObject;
-  /** SINGLE_MODEL (default), MODEL_GROUP or SINGLE_MODEL_FLEX. */
-  deploymentType?: string;
-  freeformTags?: Record<string, string>;
-  definedTags?: Record<string, Record<string, Json>>;
-  subnetId?: string;
-  bandwidthMbps?: number;
 }
 
 /** An alarm as served by GET /20180401/alarms/{id}. */
@@ -154,6 +141,14 @@ export interface EmulatorOptions {
   refuseTagsWithConfigurationChange?: boolean;
   port?: number;
   log?: boolean;
+  /** Epoch ms behind every timestamp the emulator writes and every update's due time; default Date.now. */
+  clock?: () => number;
+  /**
+   * How an update's objects combine with the stored ones. "merge-fields" (default): inside
+   * modelConfigurationDetails etc. each given field replaces that field. "replace": every given object
+   * replaces the stored one whole. OCI documents neither.
+   */
+  updateSemantics?: UpdateSemantics;
 }
 
 export interface Emulator {
@@ -174,6 +169,10 @@ export interface Emulator {
   clearRequests(): void;
   /** Applies every pending update now and makes those deployments ACTIVE. */
   completeUpdates(): void;
+  /** Records a work request the emulator did not create itself (no effect on the deployment). */
+  seedWorkRequest(seed: WorkRequestSeed): WorkRequest;
+  /** Every work request, oldest first, as GetWorkRequest would serve it now. */
+  workRequests(): WorkRequest[];
   faults: FaultInjector;
   close(): Promise<void>;
 }
