@@ -13,7 +13,6 @@ interface PendingUpdate {
   workRequestId: string;
   /** Clock time at which the update is applied; undefined: only completeAll() applies it. */
   dueAt: number | undefined;
-  timer: NodeJS.Timeout | undefined;
 }
 
 export interface DeploymentStoreOptions {
@@ -37,15 +36,13 @@ export class DeploymentStore {
   private readonly items = new Map<string, StoredDeployment>();
   private readonly pending = new Map<string, PendingUpdate>();
   private readonly clock: () => number;
-  /**
-   * Due updates are applied whenever the store is observed, which is all a manual clock needs. On real
-   * time a timer also applies them, for callers that wait without looking (e.g. polling the state elsewhere).
-   */
-  private readonly realTime: boolean;
 
+  /**
+   * Due updates are applied whenever the store is observed (every read below settles first), so neither a
+   * manual clock nor real time needs a timer: nobody can see a due update still pending.
+   */
   constructor(private readonly options: DeploymentStoreOptions) {
     this.clock = options.clock ?? Date.now;
-    this.realTime = options.clock === undefined;
     this.workRequests = new WorkRequestStore(this.clock, () => this.settleDueUpdates());
   }
 
@@ -110,9 +107,7 @@ export class DeploymentStore {
     const delay = this.options.updateDelayMs;
     const dueAt = delay !== null && Number.isFinite(delay) ? this.clock() + Math.max(0, delay) : undefined;
     const workRequestId = this.workRequests.startUpdate(stored.deployment, dueAt);
-    const pending: PendingUpdate = { update, workRequestId, dueAt, timer: undefined };
-    this.pending.set(id, pending);
-    if (dueAt !== undefined && this.realTime) this.scheduleTimer(id, pending);
+    this.pending.set(id, { update, workRequestId, dueAt });
     return workRequestId;
   }
 
@@ -130,25 +125,13 @@ export class DeploymentStore {
   }
 
   close(): void {
-    for (const pending of this.pending.values()) clearTimeout(pending.timer);
     this.pending.clear();
-  }
-
-  private scheduleTimer(id: string, pending: PendingUpdate): void {
-    const remaining = Math.max(0, (pending.dueAt ?? 0) - this.clock());
-    pending.timer = setTimeout(() => {
-      this.settleDueUpdates();
-      // Timers can fire a millisecond before Date.now() reaches the due time.
-      if (this.pending.get(id) === pending) this.scheduleTimer(id, pending);
-    }, remaining);
-    pending.timer.unref();
   }
 
   private complete(id: string, finishedAt: number): void {
     const pending = this.pending.get(id);
     const stored = this.items.get(id);
     if (!pending) return;
-    clearTimeout(pending.timer);
     this.pending.delete(id);
     if (!stored) return;
     stored.deployment = applyUpdate(stored.deployment, pending.update, this.options.updateSemantics ?? "merge-fields");
@@ -159,7 +142,6 @@ export class DeploymentStore {
   private abandonPending(id: string, outcome: "FAILED" | "CANCELED"): void {
     const pending = this.pending.get(id);
     if (!pending) return;
-    clearTimeout(pending.timer);
     this.pending.delete(id);
     this.workRequests.finish(pending.workRequestId, outcome, this.clock());
   }
