@@ -130,7 +130,7 @@ export interface FaultInjector {
 export interface EmulatorOptions {
   /** Every request's signature is verified against this key. */
   publicKeyPem: string;
-  /** How long a deployment stays UPDATING after a PUT; default 50. Infinity or null: until completeUpdates(). */
+  /** How long (on `clock`) a deployment stays UPDATING after a PUT; default 50. Infinity or null: until completeUpdates(). */
   updateDelayMs?: number | null;
   /** listAlarms page size when the request has no `limit`; default 50. */
   pageSize?: number;
@@ -157,7 +157,7 @@ export interface Emulator {
   port: number;
   seedDeployment(d?: SeedDeployment): ModelDeployment;
   getDeployment(id: string): StoredDeployment | undefined;
-  /** Sets the state (and a new etag), cancelling any pending update of that deployment. */
+  /** Sets the state (and a new etag), cancelling any pending update: its work request ends FAILED (state FAILED) or CANCELED. */
   setDeploymentState(id: string, state: string): void;
   /** Forgets a deployment entirely, as OCI does some time after deletion: GET then answers 404. */
   purgeDeployment(id: string): void;
@@ -171,7 +171,7 @@ export interface Emulator {
   completeUpdates(): void;
   /** Records a work request the emulator did not create itself (no effect on the deployment). */
   seedWorkRequest(seed: WorkRequestSeed): WorkRequest;
-  /** Every work request, oldest first, as GetWorkRequest would serve it now. */
+  /** Every work request in the order recorded, as GetWorkRequest would serve it now. */
   workRequests(): WorkRequest[];
   faults: FaultInjector;
   close(): Promise<void>;
