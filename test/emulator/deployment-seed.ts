@@ -1,6 +1,7 @@
 /** Builds realistic ModelDeployment JSON from the short SeedDeployment description. */
 import { newOcid } from "./ids";
-import { isJsonObject } from "./json";
+import { clone } from "./json";
+import { systemDataFor } from "./system-data";
 import type { JsonObject, ModelDeployment, SeedDeployment } from "./types";
 
 export const DEPLOYMENT_TYPES = ["SINGLE_MODEL", "MODEL_GROUP", "SINGLE_MODEL_FLEX"] as const;
@@ -17,17 +18,22 @@ function instanceConfiguration(seed: SeedDeployment): JsonObject {
   const shape = seed.shape ?? "VM.Standard2.1";
   const config: JsonObject = { instanceShapeName: shape };
   if (seed.subnetId) config.subnetId = seed.subnetId;
+  if (seed.privateEndpointId) config.privateEndpointId = seed.privateEndpointId;
   if (isFlexShape(shape) || seed.ocpus !== undefined || seed.memoryInGBs !== undefined) {
-    config.modelDeploymentInstanceShapeConfigDetails = {
+    const shapeConfig: JsonObject = {
       ocpus: seed.ocpus ?? DEFAULT_FLEX_OCPUS,
       memoryInGBs: seed.memoryInGBs ?? DEFAULT_FLEX_MEMORY_GB,
     };
+    if (seed.cpuBaseline) shapeConfig.cpuBaseline = seed.cpuBaseline;
+    config.modelDeploymentInstanceShapeConfigDetails = shapeConfig;
   }
   return config;
 }
 
 function scalingPolicy(seed: SeedDeployment): JsonObject {
-  return seed.scalingPolicy ?? { policyType: "FIXED_SIZE", instanceCount: seed.instanceCount ?? 1 };
+  return seed.scalingPolicy
+    ? clone(seed.scalingPolicy)
+    : { policyType: "FIXED_SIZE", instanceCount: seed.instanceCount ?? 1 };
 }
 
 function configurationDetails(
@@ -35,8 +41,11 @@ function configurationDetails(
   modelId: string,
 ): ModelDeployment["modelDeploymentConfigurationDetails"] {
   const deploymentType = seed.deploymentType ?? "SINGLE_MODEL";
-  const environmentConfigurationDetails = { environmentConfigurationType: "DEFAULT", environmentVariables: {} };
-  const bandwidthMbps = seed.bandwidthMbps ?? 10;
+  const environmentConfigurationDetails = seed.environmentConfigurationDetails
+    ? clone(seed.environmentConfigurationDetails)
+    : { environmentConfigurationType: "DEFAULT", environmentVariables: {} };
+  const bandwidth: JsonObject = { bandwidthMbps: seed.bandwidthMbps ?? 10 };
+  if (seed.maximumBandwidthMbps !== undefined) bandwidth.maximumBandwidthMbps = seed.maximumBandwidthMbps;
   switch (deploymentType) {
     case "MODEL_GROUP":
       return {
@@ -46,7 +55,7 @@ function configurationDetails(
           infrastructureType: "INSTANCE_POOL",
           instanceConfiguration: instanceConfiguration(seed),
           scalingPolicy: scalingPolicy(seed),
-          bandwidthMbps,
+          ...bandwidth,
         },
         environmentConfigurationDetails,
       };
@@ -74,37 +83,14 @@ function configurationDetails(
           modelId,
           instanceConfiguration: instanceConfiguration(seed),
           scalingPolicy: scalingPolicy(seed),
-          bandwidthMbps,
+          ...bandwidth,
         },
         environmentConfigurationDetails,
       };
   }
 }
 
-/** Where the instance settings live: modelConfigurationDetails, or infrastructureConfigurationDetails. */
-export function infrastructureOf(config: JsonObject): JsonObject | undefined {
-  const holder =
-    config.deploymentType === "SINGLE_MODEL"
-      ? config.modelConfigurationDetails
-      : config.infrastructureConfigurationDetails;
-  return isJsonObject(holder) ? holder : undefined;
-}
-
-/** modelDeploymentSystemData as OCI reports it: the instance count currently running. */
-export function systemDataFor(config: JsonObject): JsonObject {
-  const infra = infrastructureOf(config);
-  const policy = infra?.scalingPolicy;
-  let count: number | undefined;
-  if (isJsonObject(policy)) {
-    if (typeof policy.instanceCount === "number") count = policy.instanceCount;
-    const first = Array.isArray(policy.autoScalingPolicies) ? policy.autoScalingPolicies[0] : undefined;
-    if (isJsonObject(first) && typeof first.initialInstanceCount === "number") count = first.initialInstanceCount;
-  }
-  const systemInfraType = config.deploymentType === "SINGLE_MODEL_FLEX" ? "MANAGED_COMPUTE_CLUSTER" : "INSTANCE_POOL";
-  return count === undefined ? { systemInfraType } : { systemInfraType, currentInstanceCount: count };
-}
-
-export function buildDeployment(seed: SeedDeployment = {}): ModelDeployment {
+export function buildDeployment(seed: SeedDeployment, now: number): ModelDeployment {
   const id = seed.id ?? newOcid("datasciencemodeldeployment");
   const modelId = seed.modelId ?? newOcid("datasciencemodel");
   const modelDeploymentConfigurationDetails = configurationDetails(seed, modelId);
@@ -115,12 +101,12 @@ export function buildDeployment(seed: SeedDeployment = {}): ModelDeployment {
     compartmentId: seed.compartmentId ?? DEFAULT_COMPARTMENT,
     projectId: newOcid("datascienceproject"),
     createdBy: "ocid1.user.oc1..test",
-    timeCreated: new Date().toISOString(),
+    timeCreated: new Date(now).toISOString(),
     modelDeploymentUrl: `https://modeldeployment.us-ashburn-1.oci.customer-oci.com/${id}`,
     lifecycleState: seed.lifecycleState ?? "ACTIVE",
     lifecycleDetails: "Model Deployment is Active.",
     modelDeploymentConfigurationDetails,
-    modelDeploymentSystemData: systemDataFor(modelDeploymentConfigurationDetails),
+    modelDeploymentSystemData: systemDataFor(modelDeploymentConfigurationDetails, seed.currentInstanceCount),
     categoryLogDetails: {
       access: { logId: newOcid("log"), logGroupId: newOcid("loggroup") },
       predict: { logId: newOcid("log"), logGroupId: newOcid("loggroup") },

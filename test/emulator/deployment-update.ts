@@ -1,20 +1,22 @@
-/**
- * UpdateModelDeploymentDetails: validation (400 InvalidParameter) and OCI's update semantics.
- * Top-level fields given replace the old ones (a given freeformTags map replaces the whole map).
- * Inside modelConfigurationDetails / infrastructureConfigurationDetails / modelGroupConfigurationDetails
- * each given field replaces that field, so an instanceConfiguration without subnetId drops the subnet.
- */
+/** UpdateModelDeploymentDetails validation (400 InvalidParameter); update-semantics.ts applies it. */
 
-import { isFlexShape, systemDataFor } from "./deployment-seed";
+import { isFlexShape } from "./deployment-seed";
 import { invalidParameter } from "./errors";
-import { clone, isJsonObject } from "./json";
-import type { Json, JsonObject, ModelDeployment } from "./types";
+import { isJsonObject } from "./json";
+import type { Json, JsonObject, ModelDeployment, UpdateSemantics } from "./types";
 
-const FIELDWISE_SECTIONS = [
-  "modelConfigurationDetails",
-  "infrastructureConfigurationDetails",
-  "modelGroupConfigurationDetails",
-];
+/**
+ * What a whole stored object needs, per the create models: ModelConfigurationDetails and
+ * InstancePoolInfrastructureConfigurationDetails require instanceConfiguration,
+ * ManagedComputeClusterModelDeployInfrastructureConfigDetails requires computeTargetId. scalingPolicy is
+ * optional in all three SDK models; what OCI stores without one is undocumented, so the emulator refuses
+ * to leave a deployment without one rather than invent a default.
+ */
+const REQUIRED_WHEN_REPLACED: Record<string, string[]> = {
+  modelConfigurationDetails: ["instanceConfiguration", "scalingPolicy"],
+  INSTANCE_POOL: ["instanceConfiguration", "scalingPolicy"],
+  MANAGED_COMPUTE_CLUSTER: ["computeTargetId", "scalingPolicy"],
+};
 const INFRASTRUCTURE_TYPE: Record<string, string> = {
   MODEL_GROUP: "INSTANCE_POOL",
   SINGLE_MODEL_FLEX: "MANAGED_COMPUTE_CLUSTER",
@@ -83,7 +85,15 @@ function validateScalingPolicy(value: Json | undefined, name: string): void {
   }
 }
 
-function validateConfiguration(value: Json | undefined, currentType: string): void {
+function requireWholeObject(infra: JsonObject, infraName: string): void {
+  const key = infraName === "modelConfigurationDetails" ? infraName : String(infra.infrastructureType);
+  for (const field of REQUIRED_WHEN_REPLACED[key] ?? []) {
+    if (infra[field] === undefined)
+      throw invalidParameter(`${infraName}.${field} is required: the given object replaces the stored one.`);
+  }
+}
+
+function validateConfiguration(value: Json | undefined, currentType: string, semantics: UpdateSemantics): void {
   const config = objectOrThrow(value, "modelDeploymentConfigurationDetails");
   if (!config) return;
   if (config.deploymentType !== currentType) {
@@ -108,12 +118,17 @@ function validateConfiguration(value: Json | undefined, currentType: string): vo
   if (expectedInfraType && infra.infrastructureType !== expectedInfraType) {
     throw invalidParameter(`${infraName}.infrastructureType must be ${expectedInfraType}.`);
   }
+  if (semantics === "replace") requireWholeObject(infra, infraName);
   validateInstanceConfiguration(infra.instanceConfiguration, `${infraName}.instanceConfiguration`);
   validateScalingPolicy(infra.scalingPolicy, `${infraName}.scalingPolicy`);
 }
 
 /** Throws ApiError(400) unless `body` is a valid update for `current`. */
-export function validateUpdate(current: ModelDeployment, body: Json | undefined): JsonObject {
+export function validateUpdate(
+  current: ModelDeployment,
+  body: Json | undefined,
+  semantics: UpdateSemantics = "merge-fields",
+): JsonObject {
   if (!isJsonObject(body)) throw invalidParameter("The request body must be an UpdateModelDeploymentDetails object.");
   for (const field of ["displayName", "description"]) {
     if (body[field] !== undefined && typeof body[field] !== "string")
@@ -125,32 +140,7 @@ export function validateUpdate(current: ModelDeployment, body: Json | undefined)
   validateConfiguration(
     body.modelDeploymentConfigurationDetails,
     current.modelDeploymentConfigurationDetails.deploymentType,
+    semantics,
   );
   return body;
-}
-
-/** Returns the deployment with a validated update applied (the input is not modified). */
-export function applyUpdate(current: ModelDeployment, update: JsonObject): ModelDeployment {
-  const next = clone(current);
-  for (const field of ["displayName", "description", "freeformTags", "definedTags"]) {
-    if (update[field] !== undefined) next[field] = clone(update[field]);
-  }
-  if (isJsonObject(update.categoryLogDetails)) {
-    next.categoryLogDetails = { ...(next.categoryLogDetails ?? {}), ...clone(update.categoryLogDetails) };
-  }
-  const configUpdate = update.modelDeploymentConfigurationDetails;
-  if (isJsonObject(configUpdate)) {
-    const config = next.modelDeploymentConfigurationDetails;
-    for (const section of FIELDWISE_SECTIONS) {
-      const given = configUpdate[section];
-      if (!isJsonObject(given)) continue;
-      const old = config[section];
-      config[section] = { ...(isJsonObject(old) ? old : {}), ...clone(given) };
-    }
-    if (isJsonObject(configUpdate.environmentConfigurationDetails)) {
-      config.environmentConfigurationDetails = clone(configUpdate.environmentConfigurationDetails);
-    }
-    next.modelDeploymentSystemData = systemDataFor(config);
-  }
-  return next;
 }

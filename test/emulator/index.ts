@@ -18,4 +18,8 @@ export type {
   RecordedRequest,
   SeedDeployment,
   StoredDeployment,
+  UpdateSemantics,
+  WorkRequest,
+  WorkRequestResource,
+  WorkRequestSeed,
 } from "./types";

@@ -4,6 +4,7 @@ import type { DeploymentStore } from "./deployments";
 import { ApiError, invalidParameter } from "./errors";
 import { parseJsonBody } from "./json";
 import type { Json } from "./types";
+import { workRequestRoute } from "./work-request-routes";
 
 export interface RouteRequest {
   method: string;
@@ -29,7 +30,7 @@ const DEPLOYMENT_PATH = /^\/20190101\/modelDeployments\/([^/]+)$/;
 const ALARMS_PATH = /^\/20180401\/alarms$/;
 const ALARM_PATH = /^\/20180401\/alarms\/([^/]+)$/;
 
-function decodeSegment(segment: string): string {
+export function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -88,6 +89,8 @@ function alarmRoute(stores: Stores, req: RouteRequest, id: string): RouteRespons
 export function route(stores: Stores, req: RouteRequest): RouteResponse {
   const deployment = DEPLOYMENT_PATH.exec(req.path);
   if (deployment?.[1]) return deploymentRoute(stores, req, decodeSegment(deployment[1]));
+  const workRequest = workRequestRoute(stores.deployments.workRequests, req);
+  if (workRequest) return workRequest;
   if (ALARMS_PATH.test(req.path)) return alarmsRoute(stores, req);
   const alarm = ALARM_PATH.exec(req.path);
   if (alarm?.[1]) return alarmRoute(stores, req, decodeSegment(alarm[1]));

@@ -85,7 +85,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const publicKey = createPublicKey(options.publicKeyPem);
   const updateDelay = options.updateDelayMs === undefined ? 50 : options.updateDelayMs;
   const stores: Stores = {
-    deployments: new DeploymentStore(updateDelay, options.refuseTagsWithConfigurationChange),
+    deployments: new DeploymentStore({
+      updateDelayMs: updateDelay,
+      refuseTagsWithConfigurationChange: options.refuseTagsWithConfigurationChange,
+      clock: options.clock,
+      updateSemantics: options.updateSemantics,
+    }),
     alarms: new AlarmStore(options.pageSize ?? 50),
   };
   const faults = new Faults();
@@ -168,6 +173,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       requests.length = 0;
     },
     completeUpdates: () => stores.deployments.completeAll(),
+    seedWorkRequest: (seed) => stores.deployments.workRequests.seed(seed, (id) => stores.deployments.compartmentOf(id)),
+    workRequests: () => stores.deployments.workRequests.all(),
     faults,
     close: async () => {
       stores.deployments.close();

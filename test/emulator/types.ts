@@ -3,6 +3,16 @@
  * (timestamps are ISO strings; the SDK does not turn them into Dates either).
  */
 
+import type { SeedDeployment, UpdateSemantics, WorkRequest, WorkRequestSeed } from "./data-science-types";
+
+export type {
+  SeedDeployment,
+  UpdateSemantics,
+  WorkRequest,
+  WorkRequestResource,
+  WorkRequestSeed,
+} from "./data-science-types";
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
@@ -28,29 +38,6 @@ export interface ModelDeployment {
 export interface StoredDeployment {
   deployment: ModelDeployment;
   etag: string;
-}
-
-export interface SeedDeployment {
-  id?: string;
-  compartmentId?: string;
-  displayName?: string;
-  /** Default ACTIVE. */
-  lifecycleState?: string;
-  modelId?: string;
-  /** FIXED_SIZE instance count, default 1. Ignored when scalingPolicy is given. */
-  instanceCount?: number;
-  /** Default "VM.Standard2.1". Flex shapes get modelDeploymentInstanceShapeConfigDetails. */
-  shape?: string;
-  ocpus?: number;
-  memoryInGBs?: number;
-  /** Raw scaling policy (e.g. an AUTOSCALING policy), replacing the FIXED_SIZE one. */
-  scalingPolicy?: JsonObject;
-  /** SINGLE_MODEL (default), MODEL_GROUP or SINGLE_MODEL_FLEX. */
-  deploymentType?: string;
-  freeformTags?: Record<string, string>;
-  definedTags?: Record<string, Record<string, Json>>;
-  subnetId?: string;
-  bandwidthMbps?: number;
 }
 
 /** An alarm as served by GET /20180401/alarms/{id}. */
@@ -143,7 +130,7 @@ export interface FaultInjector {
 export interface EmulatorOptions {
   /** Every request's signature is verified against this key. */
   publicKeyPem: string;
-  /** How long a deployment stays UPDATING after a PUT; default 50. Infinity or null: until completeUpdates(). */
+  /** How long (on `clock`) a deployment stays UPDATING after a PUT; default 50. Infinity or null: until completeUpdates(). */
   updateDelayMs?: number | null;
   /** listAlarms page size when the request has no `limit`; default 50. */
   pageSize?: number;
@@ -154,6 +141,14 @@ export interface EmulatorOptions {
   refuseTagsWithConfigurationChange?: boolean;
   port?: number;
   log?: boolean;
+  /** Epoch ms behind every timestamp the emulator writes and every update's due time; default Date.now. */
+  clock?: () => number;
+  /**
+   * How an update's objects combine with the stored ones. "merge-fields" (default): inside
+   * modelConfigurationDetails etc. each given field replaces that field. "replace": every given object
+   * replaces the stored one whole. OCI documents neither.
+   */
+  updateSemantics?: UpdateSemantics;
 }
 
 export interface Emulator {
@@ -162,7 +157,7 @@ export interface Emulator {
   port: number;
   seedDeployment(d?: SeedDeployment): ModelDeployment;
   getDeployment(id: string): StoredDeployment | undefined;
-  /** Sets the state (and a new etag), cancelling any pending update of that deployment. */
+  /** Sets the state (and a new etag), cancelling any pending update: its work request ends FAILED (state FAILED) or CANCELED. */
   setDeploymentState(id: string, state: string): void;
   /** Forgets a deployment entirely, as OCI does some time after deletion: GET then answers 404. */
   purgeDeployment(id: string): void;
@@ -174,6 +169,10 @@ export interface Emulator {
   clearRequests(): void;
   /** Applies every pending update now and makes those deployments ACTIVE. */
   completeUpdates(): void;
+  /** Records a work request the emulator did not create itself (no effect on the deployment). */
+  seedWorkRequest(seed: WorkRequestSeed): WorkRequest;
+  /** Every work request in the order recorded, as GetWorkRequest would serve it now. */
+  workRequests(): WorkRequest[];
   faults: FaultInjector;
   close(): Promise<void>;
 }
