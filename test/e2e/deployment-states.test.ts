@@ -6,6 +6,7 @@ import { type Harness, startHarness } from "./harness";
 
 const COMPARTMENT_WIDE_ALARM = "ocid1.alarm.oc1.iad.aaaaaaaacompartmentwidehighcpu";
 const OTHER_DEPLOYMENT_ALARM = "ocid1.alarm.oc1.iad.aaaaaaaaalarmforanotherdeployment";
+const DISABLED_ALARM = "ocid1.alarm.oc1.iad.aaaaaaaadisabledhighcpu";
 const OTHER_COMPARTMENT = "ocid1.compartment.oc1..aaaaaaaaothercompartment";
 const MINUTE_AGO = new Date(Date.now() - 60_000).toISOString();
 
@@ -18,11 +19,15 @@ const CASES: Array<{
   seed?: Omit<SeedDeployment, "id">;
   alarmId?: string;
   prepare?: (harness: Harness, id: string) => void;
+  /** Whether Monitoring holds the alarm FIRING for the deployment (default true). */
+  firing?: boolean;
   outcome: string;
   reasonCode: string;
 }> = [
   { name: "ACTIVE, 1 instance", outcome: "updated", reasonCode: "ScaledUp" },
-  ...["UPDATING", "NEEDS_ATTENTION", "FAILED", "INACTIVE", "CREATING", "DELETING", "DELETED"].map((state) => ({
+  // OCI takes zero-downtime updates in NEEDS_ATTENTION too; a deployment degraded by load may sit there.
+  { name: "NEEDS_ATTENTION", seed: { lifecycleState: "NEEDS_ATTENTION" }, outcome: "updated", reasonCode: "ScaledUp" },
+  ...["UPDATING", "FAILED", "INACTIVE", "CREATING", "DELETING", "DELETED"].map((state) => ({
     name: state,
     seed: { lifecycleState: state },
     outcome: "skipped",
@@ -59,6 +64,8 @@ const CASES: Array<{
     reasonCode: "UnsupportedDeploymentType",
   },
   { name: "at MAX_INSTANCES", seed: { instanceCount: 3 }, outcome: "skipped", reasonCode: "AtMaxInstances" },
+  // A high-CPU alarm at 5 instances with a maximum of 3 brings it to 3, as Kubernetes' HPA would.
+  { name: "above MAX_INSTANCES", seed: { instanceCount: 5 }, outcome: "updated", reasonCode: "BroughtWithinBounds" },
   {
     name: "scaled up a minute ago (cooldown)",
     seed: { freeformTags: { "autoscale-last-instance-change": `up ${MINUTE_AGO}` } },
@@ -82,6 +89,18 @@ const CASES: Array<{
     alarmId: OTHER_DEPLOYMENT_ALARM,
     outcome: "skipped",
     reasonCode: "AlarmNotVerified",
+  },
+  {
+    name: "named by an alarm that is not firing for it now (a replay, a stale redelivery)",
+    firing: false,
+    outcome: "skipped",
+    reasonCode: "AlarmNotFiring",
+  },
+  {
+    name: "named by an alarm that is disabled",
+    alarmId: DISABLED_ALARM,
+    outcome: "skipped",
+    reasonCode: "AlarmNotFiring",
   },
   {
     name: "named by an alarm that does not exist",
@@ -109,6 +128,12 @@ describe("every deployment state gets a defined answer", () => {
     });
     harness.emulator.seedAlarm({
       ...alarm,
+      id: DISABLED_ALARM,
+      isEnabled: false,
+      query: "CpuUtilization[5m].groupBy(resourceId).mean() > 80",
+    });
+    harness.emulator.seedAlarm({
+      ...alarm,
       id: OTHER_DEPLOYMENT_ALARM,
       query:
         'CpuUtilization[5m]{resourceId = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaasomeoneelse"}.mean() > 80',
@@ -116,14 +141,18 @@ describe("every deployment state gets a defined answer", () => {
   });
   afterAll(() => harness.stop());
 
-  it.each(CASES)("$name: $outcome ($reasonCode)", async ({ seed, alarmId, prepare, outcome, reasonCode }) => {
+  it.each(CASES)("$name: $outcome ($reasonCode)", async ({ seed, alarmId, prepare, firing, outcome, reasonCode }) => {
     const deployment = harness.emulator.seedDeployment({ compartmentId: EXAMPLE_COMPARTMENT_ID, ...seed });
+    const firingAlarm = alarmId ?? COMPARTMENT_WIDE_ALARM;
+    if (firing !== false && harness.emulator.getAlarm(firingAlarm)) {
+      harness.emulator.setAlarmStreamState(firingAlarm, { resourceId: deployment.id }, "FIRING");
+    }
     prepare?.(harness, deployment.id);
     const writesBefore = harness.emulator.writes().length;
 
     const message = alarmMessage({
       title: "model_deployment_high_cpu",
-      alarmId: alarmId ?? COMPARTMENT_WIDE_ALARM,
+      alarmId: firingAlarm,
       deploymentIds: [deployment.id],
     });
     const response = await harness.fn.call(JSON.stringify(message));

@@ -24,6 +24,8 @@ export interface DeploymentStoreOptions {
   updateSemantics?: UpdateSemantics;
 }
 
+const UPDATABLE_STATES = ["ACTIVE", "NEEDS_ATTENTION"];
+
 const LIFECYCLE_DETAILS: Record<string, string> = {
   ACTIVE: "Model Deployment is Active.",
   UPDATING: "Model Deployment is being updated.",
@@ -89,10 +91,11 @@ export class DeploymentStore {
     if (ifMatch !== undefined && ifMatch !== stored.etag) {
       throw new ApiError(412, "The resource's etag does not match the value of the If-Match header.");
     }
-    if (stored.deployment.lifecycleState !== "ACTIVE") {
+    // OCI documents zero-downtime updates of instance count and shape in ACTIVE and NEEDS_ATTENTION.
+    if (!UPDATABLE_STATES.includes(stored.deployment.lifecycleState)) {
       throw new ApiError(
         409,
-        `Model deployment is in ${stored.deployment.lifecycleState} state; updates require ACTIVE.`,
+        `Model deployment is in ${stored.deployment.lifecycleState} state; updates require ACTIVE or NEEDS_ATTENTION.`,
       );
     }
     const update = validateUpdate(stored.deployment, body, this.options.updateSemantics);
