@@ -1,9 +1,9 @@
 /** Maps OCI REST paths to the stores. Handlers return a response or throw ApiError. */
 import type { AlarmStore } from "./alarms";
 import type { DeploymentStore } from "./deployments";
-import { ApiError, invalidParameter } from "./errors";
-import { parseJsonBody } from "./json";
-import type { Json } from "./types";
+import { ApiError } from "./errors";
+import { type MonitoringStores, monitoringRoute } from "./monitoring-routes";
+import { decodeSegment, jsonBody } from "./route-helpers";
 
 export interface RouteRequest {
   method: string;
@@ -20,7 +20,7 @@ export interface RouteResponse {
   headers?: Record<string, string>;
 }
 
-export interface Stores {
+export interface Stores extends MonitoringStores {
   deployments: DeploymentStore;
   alarms: AlarmStore;
 }
@@ -28,22 +28,6 @@ export interface Stores {
 const DEPLOYMENT_PATH = /^\/20190101\/modelDeployments\/([^/]+)$/;
 const ALARMS_PATH = /^\/20180401\/alarms$/;
 const ALARM_PATH = /^\/20180401\/alarms\/([^/]+)$/;
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw invalidParameter("Malformed percent-encoding in the path.");
-  }
-}
-
-function jsonBody(req: RouteRequest): Json | undefined {
-  try {
-    return parseJsonBody(req.rawBody);
-  } catch {
-    throw invalidParameter("The request body is not valid JSON.");
-  }
-}
 
 function notFoundRoute(req: RouteRequest): never {
   throw new ApiError(404, `No route for ${req.method} ${req.path}.`, "NotFound");
@@ -86,6 +70,8 @@ function alarmRoute(stores: Stores, req: RouteRequest, id: string): RouteRespons
 }
 
 export function route(stores: Stores, req: RouteRequest): RouteResponse {
+  const monitoring = monitoringRoute(stores, req);
+  if (monitoring) return monitoring;
   const deployment = DEPLOYMENT_PATH.exec(req.path);
   if (deployment?.[1]) return deploymentRoute(stores, req, decodeSegment(deployment[1]));
   if (ALARMS_PATH.test(req.path)) return alarmsRoute(stores, req);

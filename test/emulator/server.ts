@@ -4,10 +4,13 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from "node:net";
 import { AlarmStore } from "./alarms";
 import { DeploymentStore } from "./deployments";
+import { DimensionStateStore } from "./dimension-states";
 import { ApiError, codeForStatus } from "./errors";
 import { Faults } from "./faults";
 import { newRequestId } from "./ids";
 import { parseJsonBody } from "./json";
+import { MetricStore } from "./metrics";
+import { NotificationStore } from "./notifications";
 import { type RouteRequest, type RouteResponse, route, type Stores } from "./routes";
 import { verifyRequestSignature } from "./signature";
 import type { Emulator, EmulatorOptions, Json, RecordedRequest } from "./types";
@@ -84,9 +87,14 @@ function routeSafely(stores: Stores, req: RouteRequest): RouteResponse {
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const publicKey = createPublicKey(options.publicKeyPem);
   const updateDelay = options.updateDelayMs === undefined ? 50 : options.updateDelayMs;
+  const clock = options.clock ?? Date.now;
+  const alarms = new AlarmStore(options.pageSize ?? 50, clock);
   const stores: Stores = {
     deployments: new DeploymentStore(updateDelay, options.refuseTagsWithConfigurationChange),
-    alarms: new AlarmStore(options.pageSize ?? 50),
+    alarms,
+    dimensionStates: new DimensionStateStore(alarms, clock),
+    metrics: new MetricStore(clock),
+    notifications: new NotificationStore(clock),
   };
   const faults = new Faults();
   const requests: RecordedRequest[] = [];
@@ -162,6 +170,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     seedAlarm: (a) => stores.alarms.seed(a),
     alarms: (opts) => stores.alarms.all(opts?.includeDeleted ?? false),
     getAlarm: (id) => stores.alarms.get(id),
+    setAlarmStreamState: (alarmId, dimensions, status, opts) =>
+      stores.dimensionStates.set(alarmId, dimensions, status, opts),
+    alarmStreamStates: (alarmId) => stores.dimensionStates.all(alarmId),
+    seedMetricPoints: (seed) => stores.metrics.seed(seed),
+    publishedMessages: (topicId) => stores.notifications.published(topicId),
     requests,
     writes: () => requests.filter((r) => ["PUT", "POST", "DELETE"].includes(r.method)),
     clearRequests: () => {

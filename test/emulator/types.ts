@@ -2,6 +2,7 @@
  * Public types of the OCI emulator. Resources are plain JSON exactly as served on the wire
  * (timestamps are ISO strings; the SDK does not turn them into Dates either).
  */
+import type { MonitoringEmulatorApi } from "./monitoring-types";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -152,11 +153,13 @@ export interface EmulatorOptions {
    * allows that on an ACTIVE deployment is not documented; this models the stricter possibility.
    */
   refuseTagsWithConfigurationChange?: boolean;
+  /** Epoch milliseconds for the emulator's timestamps; default Date.now. */
+  clock?: () => number;
   port?: number;
   log?: boolean;
 }
 
-export interface Emulator {
+export interface Emulator extends MonitoringEmulatorApi {
   /** "http://127.0.0.1:PORT", no path: the SDK clients append /20190101 or /20180401. */
   url: string;
   port: number;
