@@ -129,7 +129,7 @@ export class MetricStore {
       name: query.metric,
       dimensions: result.dimensions,
       metadata: result.metadata,
-      resolution: request.resolution ?? `${query.intervalMs / 60_000}m`,
+      resolution: request.resolution ?? query.interval,
       aggregatedDatapoints: result.datapoints,
     }));
   }

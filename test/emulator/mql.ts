@@ -11,6 +11,8 @@ export type MqlStatistic = "mean" | "max" | "min" | "sum" | "count";
 
 export interface MetricQuery {
   metric: string;
+  /** As written in the query, e.g. "5m". */
+  interval: string;
   intervalMs: number;
   filters: Record<string, string>;
   /** undefined: one series per stream; []: grouping() into one series; else groupBy(these). */
@@ -84,6 +86,7 @@ export function parseMetricQuery(query: string): MetricQuery {
     throw notUnderstood(query, `the statistic ${shape[6]}() is not one of ${STATISTICS.join(", ")}`);
   return {
     metric: shape[1],
+    interval: shape[2],
     intervalMs,
     filters: parseFilters(query, shape[3] ?? ""),
     groupBy: parseGroupBy(query, shape[4], shape[5]),
