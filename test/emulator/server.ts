@@ -4,13 +4,11 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from "node:net";
 import { AlarmStore } from "./alarms";
 import { DeploymentStore } from "./deployments";
-import { DimensionStateStore } from "./dimension-states";
 import { ApiError, codeForStatus } from "./errors";
 import { Faults } from "./faults";
 import { newRequestId } from "./ids";
 import { parseJsonBody } from "./json";
-import { MetricStore } from "./metrics";
-import { NotificationStore } from "./notifications";
+import { createMonitoringStores, monitoringEmulatorApi } from "./monitoring-emulator";
 import { type RouteRequest, type RouteResponse, route, type Stores } from "./routes";
 import { verifyRequestSignature } from "./signature";
 import type { Emulator, EmulatorOptions, Json, RecordedRequest } from "./types";
@@ -88,13 +86,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const publicKey = createPublicKey(options.publicKeyPem);
   const updateDelay = options.updateDelayMs === undefined ? 50 : options.updateDelayMs;
   const clock = options.clock ?? Date.now;
-  const alarms = new AlarmStore(options.pageSize ?? 50, clock);
   const stores: Stores = {
     deployments: new DeploymentStore(updateDelay, options.refuseTagsWithConfigurationChange),
-    alarms,
-    dimensionStates: new DimensionStateStore(alarms, clock),
-    metrics: new MetricStore(clock),
-    notifications: new NotificationStore(clock),
+    ...createMonitoringStores(new AlarmStore(options.pageSize ?? 50, clock), clock),
   };
   const faults = new Faults();
   const requests: RecordedRequest[] = [];
@@ -170,11 +164,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     seedAlarm: (a) => stores.alarms.seed(a),
     alarms: (opts) => stores.alarms.all(opts?.includeDeleted ?? false),
     getAlarm: (id) => stores.alarms.get(id),
-    setAlarmStreamState: (alarmId, dimensions, status, opts) =>
-      stores.dimensionStates.set(alarmId, dimensions, status, opts),
-    alarmStreamStates: (alarmId) => stores.dimensionStates.all(alarmId),
-    seedMetricPoints: (seed) => stores.metrics.seed(seed),
-    publishedMessages: (topicId) => stores.notifications.published(topicId),
+    ...monitoringEmulatorApi(stores),
     requests,
     writes: () => requests.filter((r) => ["PUT", "POST", "DELETE"].includes(r.method)),
     clearRequests: () => {
