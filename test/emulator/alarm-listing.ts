@@ -57,5 +57,8 @@ export function paginate(
   query: Record<string, string>,
   defaultPageSize: number,
 ): { items: Alarm[]; nextPage: string | undefined } {
-  return pageOf(sortAlarms(alarms, query.sortBy, query.sortOrder), query, defaultPageSize, MAX_LIMIT);
+  return pageOf(sortAlarms(alarms, query.sortBy, query.sortOrder), query, {
+    defaultLimit: defaultPageSize,
+    maxLimit: MAX_LIMIT,
+  });
 }

@@ -13,7 +13,7 @@ import type { Json, JsonObject } from "./types";
 
 const STATUSES: AlarmStreamStatus[] = ["FIRING", "OK"];
 /** RetrieveDimensionStatesRequest.limit: "Default: 1000". */
-const DEFAULT_LIMIT = 1000;
+const LIMITS = { defaultLimit: 1000, maxLimit: 1000 };
 
 /** The SDK model's doc: a filter matches only a stream with exactly the same set of dimensions. */
 function sameDimensionSet(a: Record<string, string>, b: Record<string, string>): boolean {
@@ -84,7 +84,7 @@ export class DimensionStateStore {
     const matching = this.all(alarmId)
       .filter((e) => status === undefined || e.status === status)
       .filter((e) => dimensionFilters === undefined || sameDimensionSet(dimensionFilters, e.dimensions));
-    const page = pageOf(matching, query, DEFAULT_LIMIT);
+    const page = pageOf(matching, query, LIMITS);
     const collection = {
       alarmId,
       isEnabled: alarm.isEnabled,

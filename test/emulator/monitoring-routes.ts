@@ -6,8 +6,7 @@ import type { AlarmStore } from "./alarms";
 import type { DimensionStateStore } from "./dimension-states";
 import type { MetricStore } from "./metrics";
 import type { NotificationStore } from "./notifications";
-import { decodeSegment, jsonBody } from "./route-helpers";
-import type { RouteRequest, RouteResponse } from "./routes";
+import { decodeSegment, jsonBody, type RouteRequest, type RouteResponse } from "./routes";
 
 export interface MonitoringStores {
   alarms: AlarmStore;

@@ -1,4 +1,4 @@
-/** OCI list pagination: `page` / `limit` query parameters and opaque `opc-next-page` tokens. */
+/** List paging as OCI does it: `limit`, and an opaque `page` token answered in `opc-next-page`. */
 import { invalidParameter } from "./errors";
 
 function encodePageToken(offset: number): string {
@@ -17,19 +17,18 @@ function decodePageToken(token: string): number {
 }
 
 export function pageOf<T>(
-  items: T[],
+  sorted: T[],
   query: Record<string, string>,
-  defaultLimit: number,
-  maxLimit = 1000,
+  limits: { defaultLimit: number; maxLimit: number },
 ): { items: T[]; nextPage: string | undefined } {
-  let limit = defaultLimit;
+  let limit = limits.defaultLimit;
   if (query.limit !== undefined) {
     limit = Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit)
-      throw invalidParameter(`limit must be an integer from 1 to ${maxLimit}.`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > limits.maxLimit)
+      throw invalidParameter(`limit must be an integer from 1 to ${limits.maxLimit}.`);
   }
   const offset = query.page === undefined ? 0 : decodePageToken(query.page);
-  const page = items.slice(offset, offset + limit);
-  const nextPage = offset + limit < items.length ? encodePageToken(offset + limit) : undefined;
-  return { items: page, nextPage };
+  const items = sorted.slice(offset, offset + limit);
+  const nextPage = offset + limit < sorted.length ? encodePageToken(offset + limit) : undefined;
+  return { items, nextPage };
 }

@@ -1,9 +1,10 @@
 /** Maps OCI REST paths to the stores. Handlers return a response or throw ApiError. */
 import type { AlarmStore } from "./alarms";
 import type { DeploymentStore } from "./deployments";
-import { ApiError } from "./errors";
+import { ApiError, invalidParameter } from "./errors";
+import { parseJsonBody } from "./json";
 import { type MonitoringStores, monitoringRoute } from "./monitoring-routes";
-import { decodeSegment, jsonBody } from "./route-helpers";
+import type { Json } from "./types";
 
 export interface RouteRequest {
   method: string;
@@ -28,6 +29,22 @@ export interface Stores extends MonitoringStores {
 const DEPLOYMENT_PATH = /^\/20190101\/modelDeployments\/([^/]+)$/;
 const ALARMS_PATH = /^\/20180401\/alarms$/;
 const ALARM_PATH = /^\/20180401\/alarms\/([^/]+)$/;
+
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw invalidParameter("Malformed percent-encoding in the path.");
+  }
+}
+
+export function jsonBody(req: RouteRequest): Json | undefined {
+  try {
+    return parseJsonBody(req.rawBody);
+  } catch {
+    throw invalidParameter("The request body is not valid JSON.");
+  }
+}
 
 function notFoundRoute(req: RouteRequest): never {
   throw new ApiError(404, `No route for ${req.method} ${req.path}.`, "NotFound");
