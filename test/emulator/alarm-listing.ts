@@ -1,6 +1,7 @@
 /** listAlarms helpers: the AlarmSummary projection, sorting and opaque page tokens. */
 import { invalidParameter } from "./errors";
 import { clone } from "./json";
+import { pageOf } from "./paging";
 import type { Alarm, JsonObject } from "./types";
 
 const SUMMARY_FIELDS = [
@@ -51,35 +52,13 @@ function sortAlarms(alarms: Alarm[], sortBy: string | undefined, sortOrder: stri
   return sortOrder === "DESC" ? sorted.reverse() : sorted;
 }
 
-function encodePageToken(offset: number): string {
-  return Buffer.from(JSON.stringify({ offset })).toString("base64url");
-}
-
-function decodePageToken(token: string): number {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
-    const offset = (parsed as { offset?: unknown }).offset;
-    if (typeof offset === "number" && Number.isInteger(offset) && offset >= 0) return offset;
-  } catch {
-    // fall through to the 400 below
-  }
-  throw invalidParameter("Invalid page token.");
-}
-
 export function paginate(
   alarms: Alarm[],
   query: Record<string, string>,
   defaultPageSize: number,
 ): { items: Alarm[]; nextPage: string | undefined } {
-  let limit = defaultPageSize;
-  if (query.limit !== undefined) {
-    limit = Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
-      throw invalidParameter(`limit must be an integer from 1 to ${MAX_LIMIT}.`);
-  }
-  const offset = query.page === undefined ? 0 : decodePageToken(query.page);
-  const sorted = sortAlarms(alarms, query.sortBy, query.sortOrder);
-  const items = sorted.slice(offset, offset + limit);
-  const nextPage = offset + limit < sorted.length ? encodePageToken(offset + limit) : undefined;
-  return { items, nextPage };
+  return pageOf(sortAlarms(alarms, query.sortBy, query.sortOrder), query, {
+    defaultLimit: defaultPageSize,
+    maxLimit: MAX_LIMIT,
+  });
 }

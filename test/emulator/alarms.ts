@@ -1,20 +1,16 @@
-/** Monitoring alarms: create (with validation and retry-token idempotency), list, get, delete. */
+/** Monitoring alarms: create (with validation and retry-token idempotency), update, list, get, delete. */
 
 import { paginate, summarize } from "./alarm-listing";
+import { validateAlarmDetails } from "./alarm-validation";
 import { ApiError, invalidParameter, notFound } from "./errors";
 import { newEtag, newOcid } from "./ids";
-import { clone, isJsonObject } from "./json";
+import { clone } from "./json";
 import type { Alarm, AlarmSeed, Json, JsonObject } from "./types";
 
 export interface StoredAlarm {
   alarm: Alarm;
   etag: string;
 }
-
-const SEVERITIES = ["CRITICAL", "ERROR", "WARNING", "INFO"];
-const MESSAGE_FORMATS = ["RAW", "PRETTY_JSON", "ONS_OPTIMIZED"];
-const SERVER_OWNED_FIELDS = ["id", "lifecycleState", "timeCreated", "timeUpdated"];
-const REQUIRED_STRINGS = ["displayName", "compartmentId", "metricCompartmentId", "namespace", "query", "severity"];
 
 function defaults(now: string): Omit<Alarm, "displayName" | "compartmentId" | "query" | "metricCompartmentId"> {
   return {
@@ -37,35 +33,26 @@ function defaults(now: string): Omit<Alarm, "displayName" | "compartmentId" | "q
   };
 }
 
-function validateCreate(body: Json | undefined): JsonObject {
-  if (!isJsonObject(body)) throw invalidParameter("The request body must be a CreateAlarmDetails object.");
-  for (const field of REQUIRED_STRINGS) {
-    if (typeof body[field] !== "string" || body[field] === "") throw invalidParameter(`${field} is required.`);
-  }
-  if (!SEVERITIES.includes(body.severity as string))
-    throw invalidParameter(`severity must be one of ${SEVERITIES.join(", ")}.`);
-  const destinations = body.destinations;
-  if (!Array.isArray(destinations) || destinations.length === 0 || !destinations.every((d) => typeof d === "string")) {
-    throw invalidParameter("destinations must be a non-empty array of topic or stream OCIDs.");
-  }
-  if (typeof body.isEnabled !== "boolean") throw invalidParameter("isEnabled is required.");
-  if (body.messageFormat !== undefined && !MESSAGE_FORMATS.includes(body.messageFormat as string)) {
-    throw invalidParameter(`messageFormat must be one of ${MESSAGE_FORMATS.join(", ")}.`);
-  }
-  for (const field of ["freeformTags", "definedTags", "suppression"]) {
-    if (body[field] !== undefined && !isJsonObject(body[field])) throw invalidParameter(`${field} must be an object.`);
-  }
-  return body;
+function checkEtag(stored: StoredAlarm, ifMatch: string | undefined): void {
+  if (ifMatch !== undefined && ifMatch !== stored.etag)
+    throw new ApiError(412, "The If-Match etag does not match.", "NoEtagMatch");
 }
 
 export class AlarmStore {
   private readonly items = new Map<string, StoredAlarm>();
   private readonly byRetryToken = new Map<string, { id: string; body: string }>();
 
-  constructor(private readonly defaultPageSize: number) {}
+  constructor(
+    private readonly defaultPageSize: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  private nowIso(): string {
+    return new Date(this.clock()).toISOString();
+  }
 
   seed(seed: AlarmSeed): Alarm {
-    const now = new Date().toISOString();
+    const now = this.nowIso();
     const given = Object.fromEntries(Object.entries(clone(seed)).filter(([, value]) => value !== undefined));
     const alarm = { ...defaults(now), metricCompartmentId: seed.compartmentId, ...given } as Alarm;
     this.items.set(alarm.id, { alarm, etag: newEtag() });
@@ -74,7 +61,7 @@ export class AlarmStore {
 
   /** POST /alarms. A repeated opc-retry-token with the same body returns the first alarm, as OCI does. */
   create(body: Json | undefined, retryToken: string | undefined): StoredAlarm {
-    const details = validateCreate(body);
+    const details = validateAlarmDetails(body, "create");
     const bodyKey = JSON.stringify(details);
     const previous = retryToken ? this.byRetryToken.get(retryToken) : undefined;
     if (previous) {
@@ -82,9 +69,7 @@ export class AlarmStore {
         throw new ApiError(409, "The retry token was already used with different parameters.", "InvalidatedRetryToken");
       return this.read(previous.id);
     }
-    const fields = clone(details);
-    for (const serverOwned of SERVER_OWNED_FIELDS) delete fields[serverOwned];
-    const seeded = this.seed(fields as AlarmSeed);
+    const seeded = this.seed(clone(details) as AlarmSeed);
     if (retryToken) this.byRetryToken.set(retryToken, { id: seeded.id, body: bodyKey });
     return this.read(seeded.id);
   }
@@ -98,11 +83,21 @@ export class AlarmStore {
   delete(id: string, ifMatch: string | undefined): void {
     const stored = this.items.get(id);
     if (!stored || stored.alarm.lifecycleState === "DELETED") throw notFound(`Alarm ${id}`);
-    if (ifMatch !== undefined && ifMatch !== stored.etag)
-      throw new ApiError(412, "The If-Match etag does not match.", "NoEtagMatch");
+    checkEtag(stored, ifMatch);
     stored.alarm.lifecycleState = "DELETED";
-    stored.alarm.timeUpdated = new Date().toISOString();
+    stored.alarm.timeUpdated = this.nowIso();
     stored.etag = newEtag();
+  }
+
+  /** PUT /alarms/{id} (UpdateAlarmRequest): every field the UpdateAlarmDetails body gives replaces the stored one. */
+  update(id: string, ifMatch: string | undefined, body: Json | undefined): StoredAlarm {
+    const stored = this.items.get(id);
+    if (!stored || stored.alarm.lifecycleState === "DELETED") throw notFound(`Alarm ${id}`);
+    checkEtag(stored, ifMatch);
+    const details = validateAlarmDetails(body, "update");
+    stored.alarm = { ...stored.alarm, ...clone(details), timeUpdated: this.nowIso() } as Alarm;
+    stored.etag = newEtag();
+    return clone(stored);
   }
 
   /** GET /alarms; returns one page of AlarmSummary objects and the next page token, if any. */

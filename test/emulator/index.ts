@@ -1,4 +1,13 @@
 export { mulberry32 } from "./faults";
+export type {
+  AlarmDimensionStatesEntry,
+  AlarmStreamStateOptions,
+  AlarmStreamStatus,
+  MetricPoint,
+  MetricPointsSeed,
+  MonitoringEmulatorApi,
+  PublishedMessage,
+} from "./monitoring-types";
 export { startEmulator } from "./server";
 export { parseAuthorization, type SignatureCheck, type SignedRequest, verifyRequestSignature } from "./signature";
 export type {

@@ -3,6 +3,7 @@ import type { AlarmStore } from "./alarms";
 import type { DeploymentStore } from "./deployments";
 import { ApiError, invalidParameter } from "./errors";
 import { parseJsonBody } from "./json";
+import { type MonitoringStores, monitoringRoute } from "./monitoring-routes";
 import type { Json } from "./types";
 import { workRequestRoute } from "./work-request-routes";
 
@@ -21,7 +22,7 @@ export interface RouteResponse {
   headers?: Record<string, string>;
 }
 
-export interface Stores {
+export interface Stores extends MonitoringStores {
   deployments: DeploymentStore;
   alarms: AlarmStore;
 }
@@ -38,7 +39,7 @@ export function decodeSegment(segment: string): string {
   }
 }
 
-function jsonBody(req: RouteRequest): Json | undefined {
+export function jsonBody(req: RouteRequest): Json | undefined {
   try {
     return parseJsonBody(req.rawBody);
   } catch {
@@ -87,6 +88,8 @@ function alarmRoute(stores: Stores, req: RouteRequest, id: string): RouteRespons
 }
 
 export function route(stores: Stores, req: RouteRequest): RouteResponse {
+  const monitoring = monitoringRoute(stores, req);
+  if (monitoring) return monitoring;
   const deployment = DEPLOYMENT_PATH.exec(req.path);
   if (deployment?.[1]) return deploymentRoute(stores, req, decodeSegment(deployment[1]));
   const workRequest = workRequestRoute(stores.deployments.workRequests, req);

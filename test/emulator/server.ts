@@ -8,6 +8,7 @@ import { ApiError, codeForStatus } from "./errors";
 import { Faults } from "./faults";
 import { newRequestId } from "./ids";
 import { parseJsonBody } from "./json";
+import { createMonitoringStores, monitoringEmulatorApi } from "./monitoring-emulator";
 import { type RouteRequest, type RouteResponse, route, type Stores } from "./routes";
 import { verifyRequestSignature } from "./signature";
 import type { Emulator, EmulatorOptions, Json, RecordedRequest } from "./types";
@@ -84,6 +85,7 @@ function routeSafely(stores: Stores, req: RouteRequest): RouteResponse {
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const publicKey = createPublicKey(options.publicKeyPem);
   const updateDelay = options.updateDelayMs === undefined ? 50 : options.updateDelayMs;
+  const clock = options.clock ?? Date.now;
   const stores: Stores = {
     deployments: new DeploymentStore({
       updateDelayMs: updateDelay,
@@ -91,7 +93,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       clock: options.clock,
       updateSemantics: options.updateSemantics,
     }),
-    alarms: new AlarmStore(options.pageSize ?? 50),
+    ...createMonitoringStores(new AlarmStore(options.pageSize ?? 50, clock), clock),
   };
   const faults = new Faults();
   const requests: RecordedRequest[] = [];
@@ -167,6 +169,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     seedAlarm: (a) => stores.alarms.seed(a),
     alarms: (opts) => stores.alarms.all(opts?.includeDeleted ?? false),
     getAlarm: (id) => stores.alarms.get(id),
+    ...monitoringEmulatorApi(stores),
     requests,
     writes: () => requests.filter((r) => ["PUT", "POST", "DELETE"].includes(r.method)),
     clearRequests: () => {

@@ -2,6 +2,7 @@
  * Public types of the OCI emulator. Resources are plain JSON exactly as served on the wire
  * (timestamps are ISO strings; the SDK does not turn them into Dates either).
  */
+import type { MonitoringEmulatorApi } from "./monitoring-types";
 
 import type { SeedDeployment, UpdateSemantics, WorkRequest, WorkRequestSeed } from "./data-science-types";
 
@@ -151,7 +152,7 @@ export interface EmulatorOptions {
   updateSemantics?: UpdateSemantics;
 }
 
-export interface Emulator {
+export interface Emulator extends MonitoringEmulatorApi {
   /** "http://127.0.0.1:PORT", no path: the SDK clients append /20190101 or /20180401. */
   url: string;
   port: number;
