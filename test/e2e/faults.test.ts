@@ -3,7 +3,7 @@ import type { Emulator } from "../emulator";
 import { alarmMessage } from "../support/alarm-messages";
 import { deploymentState } from "../support/deployment-state";
 import type { FnCallResult } from "../support/fn-runner";
-import { EXAMPLE_COMPARTMENT_ID, seedCompartmentAlarm } from "../support/seed-from-alarm";
+import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../support/seed-from-alarm";
 import { type Harness, startHarness } from "./harness";
 
 const HIGH_CPU = "ocid1.alarm.oc1.iad.aaaaaaaafaultshighcpu";
@@ -26,6 +26,7 @@ function lowCpuAlarms(emulator: Emulator, id: string) {
 
 /** Sends like Notifications: a failed delivery (502) is delivered again, up to a bound. */
 async function deliver(harness: Harness, message: object): Promise<{ response: FnCallResult; attempts: number }> {
+  markStreamsFiring(harness.emulator, message);
   const body = JSON.stringify(message);
   for (let attempt = 1; ; attempt++) {
     const response = await harness.fn.call(body);

@@ -3,7 +3,7 @@ import { alarmMessage } from "../support/alarm-messages";
 import { deploymentState } from "../support/deployment-state";
 import { inProcessFunction } from "../support/in-process";
 import { type LocalOci, startLocalOci } from "../support/local-oci";
-import { EXAMPLE_COMPARTMENT_ID, seedCompartmentAlarm } from "../support/seed-from-alarm";
+import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../support/seed-from-alarm";
 
 const HIGH_CPU = "ocid1.alarm.oc1.iad.aaaaaaaalatehighcpu";
 
@@ -21,10 +21,9 @@ describe("work that finishes after the invocation answered", () => {
     // The update answers after 2.5 s; the call must answer 1.5 s before its 3 s deadline.
     oci.emulator.faults.add({ method: "PUT", delayMs: 2_500 });
 
-    const call = fn.send(
-      alarmMessage({ title: "model_deployment_high_cpu", alarmId: HIGH_CPU, deploymentIds: [id] }),
-      3_000,
-    );
+    const message = alarmMessage({ title: "model_deployment_high_cpu", alarmId: HIGH_CPU, deploymentIds: [id] });
+    markStreamsFiring(oci.emulator, message);
+    const call = fn.send(message, 3_000);
 
     await expect(call).rejects.toThrow(/ran out of time/);
     expect(fn.logs).toContainEqual(

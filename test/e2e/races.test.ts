@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alarmMessage } from "../support/alarm-messages";
 import { type FnProcess, startFunction } from "../support/fn-runner";
 import { type LocalOci, startLocalOci } from "../support/local-oci";
-import { EXAMPLE_COMPARTMENT_ID, seedCompartmentAlarm } from "../support/seed-from-alarm";
+import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../support/seed-from-alarm";
 
 const CONTAINERS = 3;
 const TRIALS = 12;
@@ -32,12 +32,12 @@ describe("concurrent invocations for one deployment", () => {
     let updatesSeen = 0;
     for (let trial = 0; trial < TRIALS; trial++) {
       const deployment = oci.emulator.seedDeployment({ compartmentId: EXAMPLE_COMPARTMENT_ID, instanceCount: 1 });
-      const cpu = JSON.stringify(
+      const messages = [
         alarmMessage({ title: "model_deployment_high_cpu", alarmId: HIGH_CPU, deploymentIds: [deployment.id] }),
-      );
-      const mem = JSON.stringify(
         alarmMessage({ title: "model_deployment_high_mem", alarmId: HIGH_MEM, deploymentIds: [deployment.id] }),
-      );
+      ];
+      for (const message of messages) markStreamsFiring(oci.emulator, message);
+      const [cpu, mem] = messages.map((message) => JSON.stringify(message)) as [string, string];
       // The same CPU delivery to every container (duplicates), and the memory alarm at the same moment.
       const calls = [...containers.map((c) => c.call(cpu)), (containers[trial % CONTAINERS] as FnProcess).call(mem)];
       const responses = await Promise.all(calls);

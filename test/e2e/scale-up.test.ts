@@ -48,19 +48,25 @@ describe("the bundled function behind the FDK socket", () => {
     expect(put?.signatureValid).toBe(true);
     expect(etagBefore).toBeTruthy();
     expect(put?.headers["if-match"]).toBe(etagBefore);
+    // The whole configuration as read, with exactly the one change (see test/e2e/whole-updates.test.ts).
+    const seeded = emulator.getDeployment(DEPLOYMENT)?.deployment.modelDeploymentConfigurationDetails as unknown as {
+      modelConfigurationDetails: Record<string, unknown>;
+      environmentConfigurationDetails: unknown;
+    };
     expect(put?.body).toEqual({
       modelDeploymentConfigurationDetails: {
         deploymentType: "SINGLE_MODEL",
         modelConfigurationDetails: {
-          modelId: expect.any(String),
+          ...seeded.modelConfigurationDetails,
           scalingPolicy: { policyType: "FIXED_SIZE", instanceCount: 2 },
         },
+        environmentConfigurationDetails: seeded.environmentConfigurationDetails,
       },
       // The user's tags are kept; the function adds its record of the change (cooldown, delivery).
       freeformTags: {
         ...seededTags,
         "autoscale-last-instance-change": expect.stringMatching(/^up \d{4}-\d\d-\d\dT/),
-        "autoscale-last-alarm": "example-dedupe-key-0001@1657320300000",
+        "autoscale-last-alarm": "12345678-1234-4321-1234-123456789012@1657320300000",
       },
     });
 
@@ -110,7 +116,7 @@ describe("the bundled function behind the FDK socket", () => {
       to: 4,
       outcome: "updated",
       alarmId: "ocid1.alarm.oc1.iad.aaaaaaaaexamplehighcpualarm0001",
-      dedupeKey: "example-dedupe-key-0001",
+      dedupeKey: "12345678-1234-4321-1234-123456789012",
       opcWorkRequestId: expect.stringMatching(/^ocid1\.datascienceworkrequest\./),
     });
   });

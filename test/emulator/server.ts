@@ -13,6 +13,15 @@ import { type RouteRequest, type RouteResponse, route, type Stores } from "./rou
 import { verifyRequestSignature } from "./signature";
 import type { Emulator, EmulatorOptions, Json, RecordedRequest } from "./types";
 
+/**
+ * Requests that change something. Monitoring's POST .../actions/retrieveDimensionStates and
+ * .../actions/summarizeMetricsData only read, so they are not writes.
+ */
+const READ_ACTIONS = /\/actions\/(retrieveDimensionStates|summarizeMetricsData)$/;
+function isWrite(request: RecordedRequest): boolean {
+  return ["PUT", "POST", "DELETE"].includes(request.method) && !READ_ACTIONS.test(request.path);
+}
+
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
@@ -171,7 +180,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     getAlarm: (id) => stores.alarms.get(id),
     ...monitoringEmulatorApi(stores),
     requests,
-    writes: () => requests.filter((r) => ["PUT", "POST", "DELETE"].includes(r.method)),
+    writes: () => requests.filter(isWrite),
     clearRequests: () => {
       requests.length = 0;
     },

@@ -2,9 +2,9 @@
  * Public types of the OCI emulator. Resources are plain JSON exactly as served on the wire
  * (timestamps are ISO strings; the SDK does not turn them into Dates either).
  */
-import type { MonitoringEmulatorApi } from "./monitoring-types";
 
 import type { SeedDeployment, UpdateSemantics, WorkRequest, WorkRequestSeed } from "./data-science-types";
+import type { MonitoringEmulatorApi } from "./monitoring-types";
 
 export type {
   SeedDeployment,
@@ -166,6 +166,7 @@ export interface Emulator extends MonitoringEmulatorApi {
   alarms(opts?: { includeDeleted?: boolean }): Alarm[];
   getAlarm(id: string): Alarm | undefined;
   requests: RecordedRequest[];
+  /** PUT, POST and DELETE requests, less the POST actions that only read (retrieveDimensionStates, summarizeMetricsData). */
   writes(): RecordedRequest[];
   clearRequests(): void;
   /** Applies every pending update now and makes those deployments ACTIVE. */

@@ -3,7 +3,7 @@ import { alarmMessage } from "../support/alarm-messages";
 import { deploymentState as view } from "../support/deployment-state";
 import { type InProcessFunction, inProcessFunction } from "../support/in-process";
 import { startLocalOci } from "../support/local-oci";
-import { EXAMPLE_COMPARTMENT_ID, seedCompartmentAlarm } from "../support/seed-from-alarm";
+import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../support/seed-from-alarm";
 import { demand, mulberry32, STANDARD2_MEMORY_GB } from "./load-model";
 
 export interface SoakOptions {
@@ -118,6 +118,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           timestampEpochMillis: fn.clock.now.getTime(),
           ...(stream.alarm.query ? { query: stream.alarm.query } : {}),
         });
+        markStreamsFiring(emulator, message);
         await deliver(fn, message, random() < options.duplicateRate, report);
       }
       const after = view(emulator, id);

@@ -7,7 +7,7 @@ export const EXAMPLE_TOPIC_ID = "ocid1.onstopic.oc1.iad.aaaaaaaaexampletopic0000
 // OCI has sent upper-case OCIDs in resourceId; the function reads them lower-cased, and so does the seed.
 const DEPLOYMENT_ID = /ocid1\.datasciencemodeldeployment\.[a-z0-9-]+\.[a-z0-9-]*\.[a-z0-9]+/gi;
 
-interface LooseAlarmMessage {
+export interface LooseAlarmMessage {
   title?: unknown;
   alarmMetaData?: Array<{
     id?: unknown;
@@ -85,11 +85,21 @@ export function seedFromAlarmMessage(
           : {},
     });
     alarms.push(alarm);
-    if (options.firing === false) continue;
-    const streams = Array.isArray(metadata.dimensions) ? (metadata.dimensions as Record<string, string>[]) : [];
-    for (const dimensions of streams) emulator.setAlarmStreamState(alarm.id, dimensions, "FIRING");
   }
+  if (options.firing !== false) markStreamsFiring(emulator, message);
   return { deploymentIds, alarms };
+}
+
+/**
+ * Monitoring holds every stream a message lists FIRING while it sends it: tests that build their own messages
+ * call this so the emulator's RetrieveDimensionStates agrees with what they send.
+ */
+export function markStreamsFiring(emulator: Emulator, message: LooseAlarmMessage): void {
+  for (const metadata of Array.isArray(message.alarmMetaData) ? message.alarmMetaData : []) {
+    if (typeof metadata?.id !== "string" || !emulator.getAlarm(metadata.id)) continue;
+    const streams = Array.isArray(metadata.dimensions) ? (metadata.dimensions as Record<string, string>[]) : [];
+    for (const dimensions of streams) emulator.setAlarmStreamState(metadata.id, dimensions, "FIRING");
+  }
 }
 
 const DEFAULT_LOW_ALARM_NAMES: Record<string, "CpuUtilization" | "MemoryUtilization"> = {
