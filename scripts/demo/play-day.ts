@@ -8,6 +8,7 @@ import type { AlarmSeed } from "../../test/emulator";
 import { deploymentState } from "../../test/support/deployment-state";
 import { startFunction } from "../../test/support/fn-runner";
 import { startLocalOci } from "../../test/support/local-oci";
+import { markStreamsFiring } from "../../test/support/seed-from-alarm";
 import { scaleUpAlarms } from "../setup/scale-up-alarms";
 import { cpuUtilization, DAY_END, DAY_START, memoryUtilization, SAMPLE_DEPLOYMENTS } from "./sample-day";
 import { type MetricStream, SimulatedMonitoring } from "./simulated-monitoring";
@@ -118,6 +119,7 @@ export async function playDay(options: PlayOptions): Promise<DayResult> {
         };
       });
       for (const note of monitoring.evaluate(emulator.alarms(), streams, minute, dayStart)) {
+        markStreamsFiring(oci.emulator, note.message);
         const response = await fn.call(JSON.stringify(note.message), {
           "Fn-Deadline": new Date(Date.now() + 30_000).toISOString(),
         });
