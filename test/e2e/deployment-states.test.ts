@@ -167,3 +167,46 @@ describe("every deployment state gets a defined answer", () => {
     else expect(wrote).toBeGreaterThan(0);
   });
 });
+
+describe("the firing-state check before a write", () => {
+  let harness: Harness | undefined;
+  afterAll(() => harness?.stop());
+
+  it.each([
+    { config: {}, outcome: "skipped", reasonCode: "AlarmNotFiring", warns: false },
+    // A rehearsal with a hand-made message: the decision is shown, the not-firing alarm is a warning.
+    { config: { DRY_RUN: "true" }, outcome: "dry-run", reasonCode: "ScaledUp", warns: true },
+    { config: { VERIFY_FIRING_STATE: "false" }, outcome: "updated", reasonCode: "ScaledUp", warns: false },
+  ])(
+    "with $config a message whose alarm is not firing gives $outcome",
+    async ({ config, outcome, reasonCode, warns }) => {
+      await harness?.stop();
+      harness = await startHarness(config);
+      const alarmId = "ocid1.alarm.oc1.iad.aaaaaaaanotfiringhighcpu";
+      harness.emulator.seedAlarm({
+        id: alarmId,
+        displayName: "model_deployment_high_cpu",
+        compartmentId: EXAMPLE_COMPARTMENT_ID,
+        metricCompartmentId: EXAMPLE_COMPARTMENT_ID,
+        query: "CpuUtilization[5m].groupBy(resourceId).mean() > 80",
+        destinations: [EXAMPLE_TOPIC_ID],
+      });
+      const deployment = harness.emulator.seedDeployment({ compartmentId: EXAMPLE_COMPARTMENT_ID });
+      // A replay of a real alarm id with "status": "OK" and an absurd value: Monitoring has it OK.
+      harness.emulator.setAlarmStreamState(alarmId, { resourceId: deployment.id }, "OK");
+      const message = alarmMessage({ title: "model_deployment_high_cpu", alarmId, deploymentIds: [deployment.id] });
+
+      const response = await harness.fn.call(JSON.stringify(message));
+
+      const [result] = (
+        response.body as { results: Array<{ outcome: string; reasonCode: string; warnings?: string[] }> }
+      ).results;
+      expect(result).toMatchObject({ outcome, reasonCode });
+      const notFiring = expect.stringContaining("does not hold alarm");
+      if (warns) expect(result?.warnings).toEqual([notFiring]);
+      if (outcome === "skipped")
+        expect(result).toMatchObject({ reason: expect.stringContaining("VERIFY_FIRING_STATE") });
+      expect(harness.emulator.writes().length > 0).toBe(outcome === "updated");
+    },
+  );
+});

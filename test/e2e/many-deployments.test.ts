@@ -118,4 +118,23 @@ describe("one compartment-wide alarm for many deployments", () => {
       ],
     });
   });
+
+  it("past MAX_DEPLOYMENTS_PER_MESSAGE decides a window and defers the rest to the next REPEAT", async () => {
+    harness = await startHarness({ MAX_DEPLOYMENTS_PER_MESSAGE: "2" }, { updateDelayMs: null });
+    const message = JSON.parse(readFixture(FIXTURE));
+    message.type = "REPEAT";
+    seedThree(harness, JSON.stringify(message));
+    const decided = new Set<string>();
+    // The seeded alarm repeats every minute (no repeatNotificationDuration): successive REPEATs, successive slots.
+    for (const minute of [0, 1]) {
+      message.timestampEpochMillis = 1_657_320_300_000 + minute * 60_000;
+      const response = await harness.fn.call(JSON.stringify(message));
+      const results = (response.body as { results: Array<{ deploymentId: string; reasonCode: string }> }).results;
+      expect(results).toHaveLength(3);
+      const deferred = results.filter((r) => r.reasonCode === "DeferredTooMany");
+      expect(deferred).toHaveLength(1);
+      for (const r of results.filter((r) => r.reasonCode !== "DeferredTooMany")) decided.add(r.deploymentId);
+    }
+    expect([...decided].sort()).toEqual([PLAIN, CAPPED, OPTED_OUT].sort());
+  });
 });
