@@ -119,6 +119,20 @@ describe("npm run invoke --oci (against the emulator standing in for OCI)", () =
 });
 
 describe("npm run invoke (on the local emulator)", () => {
+  it("routes a templated title by the alarm's display name given with --alarm-name", async () => {
+    const args = ["--instances", "4", "--alarm-name", "model_deployment_high_cpu"];
+    const { code, out } = await invoke([...args, fixture("oci-docs-grouped-v1.5-templated-title.json")]);
+    expect(code).toBe(0);
+    expect(out).toContain('"routedByAlarmName":"model_deployment_high_cpu"');
+    expect(out).toContain("instances 4 -> 5");
+  });
+
+  it("answers AlarmNotFiring, with how to rehearse, when the alarm is not firing (--not-firing)", async () => {
+    const { out } = await invoke(["--not-firing", fixture("test-alarm-scale-cpu-up.json")]);
+    expect(out).toContain("AlarmNotFiring");
+    expect(out).toContain("npm run invoke -- --oci --dry-run");
+  });
+
   it("exits 1 when the function rejects the message", async () => {
     const { code, out } = await invoke([fixture("malformed-truncated.json")]);
     expect(code).toBe(1);
