@@ -9,6 +9,7 @@ import { parseSimulateArgs, USAGE } from "./simulate/cli";
 import { resultJson } from "./simulate/json";
 import { loadTrace } from "./simulate/load-trace";
 import { policyByName } from "./simulate/policies";
+import type { PolicyFactory } from "./simulate/policies/policy";
 import { simulate } from "./simulate/run";
 import { figuresTable } from "./simulate/table";
 import type { Trace } from "./simulate/trace";
@@ -20,8 +21,11 @@ function progress(policy: string, done: number): void {
 
 runCli(async () => {
   let args: ReturnType<typeof parseSimulateArgs>;
+  let factories: PolicyFactory[];
   try {
     args = parseSimulateArgs(process.argv.slice(2));
+    const { oci } = args;
+    factories = args.policies.map((name) => policyByName(name, oci));
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return ExitCode.Usage;
@@ -52,7 +56,6 @@ runCli(async () => {
     console.log(recommendationText(found));
     return ExitCode.Ok;
   }
-  const factories = args.policies.map((name) => policyByName(name, args.oci));
   const result = await simulate(trace, args.assumptions, factories, { config: args.config, progress });
   if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
   const days = (trace.demand.length / 1440).toFixed(1);

@@ -8,7 +8,7 @@
  *   the same ones: a rise starts at a minute whose demand needs, for the next 5 minutes without a break,
  *   more instances than any minute of the 30 before it did. Its goal is that need (within the instance
  *   bounds); the time is the minutes until the serving instances reach the goal, or until demand falls back
- *   within what they serve for the next 5 minutes; until the end of the trace if neither happens.
+ *   within what they serve for the next 5 minutes (or what is left of the trace); until the end of the trace if neither happens.
  */
 import type { UpdateRecord } from "./plant";
 
@@ -60,8 +60,8 @@ export function timeToCapacity(rise: Rise, demand: ArrayLike<number>, serving: A
   for (let m = rise.minute; m < serving.length; m++) {
     const s = serving[m] ?? 0;
     if (s >= rise.goal) return m - rise.minute;
-    let fits = m + SUSTAIN <= serving.length;
-    for (let k = m; fits && k < m + SUSTAIN; k++) fits = needOf(demand[k] ?? 0) <= s;
+    let fits = true;
+    for (let k = m; fits && k < Math.min(serving.length, m + SUSTAIN); k++) fits = needOf(demand[k] ?? 0) <= s;
     if (fits) return m - rise.minute;
   }
   return serving.length - rise.minute;
