@@ -3,7 +3,8 @@
  * emulator) beside OCI's built-in autoscaler, the 2022 sample, fixed counts and the ideal, on one plant.
  * See scripts/simulate/cli.ts for the flags and README "Simulate" for the model.
  */
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { ExitCode, runCli } from "./cli/exit-codes";
 import { parseSimulateArgs, USAGE } from "./simulate/cli";
 import { resultJson } from "./simulate/json";
@@ -65,10 +66,14 @@ runCli(async () => {
   console.log(figuresTable(result.runs.map((r) => r.figures)));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`\n${seconds} s (${result.runs.map((r) => `${r.figures.name} ${r.seconds.toFixed(1)} s`).join(", ")})`);
-  if (args.json) writeFileSync(args.json, `${JSON.stringify(resultJson(result, source), null, 2)}\n`);
+  const write = (file: string, text: string) => {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  };
+  if (args.json) write(args.json, `${JSON.stringify(resultJson(result, source), null, 2)}\n`);
   if (args.svg) {
     const { simulationSvg } = await import("./simulate/svg");
-    writeFileSync(args.svg, simulationSvg(result));
+    write(args.svg, simulationSvg(result));
   }
   return ExitCode.Ok;
 });

@@ -1,7 +1,7 @@
 /** Runs policies one after the other on the same plant and trace, and measures each. */
 import type { Assumptions } from "./assumptions";
 import { figuresOf, type PolicyFigures, risesOf } from "./figures";
-import { Plant } from "./plant";
+import { Plant, type UpdateRecord } from "./plant";
 import { idealCount } from "./policies/ideal";
 import type { PolicyContext, PolicyFactory } from "./policies/policy";
 import type { Trace } from "./trace";
@@ -9,6 +9,7 @@ import type { Trace } from "./trace";
 export interface PolicyRun {
   figures: PolicyFigures;
   serving: Uint16Array;
+  updates: UpdateRecord[];
   notes: Record<string, number>;
   seconds: number;
 }
@@ -61,6 +62,7 @@ export async function runPolicy(
   return {
     figures: figuresOf(record, trace.demand, risesOf(trace.demand, assumptions)),
     serving: plant.servingByMinute,
+    updates: plant.updates,
     notes: policy.notes?.() ?? {},
     seconds: (performance.now() - started) / 1000,
   };
