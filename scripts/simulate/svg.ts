@@ -50,6 +50,7 @@ export function simulationSvg(result: SimulationResult, title = `npm run simulat
   const height = 60 + runs.length * (PANEL + GAP) + 30;
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="Helvetica, Arial, sans-serif">`,
+    `<title>${escapeXml(title)}</title>`,
     `<rect width="${WIDTH}" height="${height}" fill="#fafafa"/>`,
     `<text x="${LEFT}" y="26" font-size="16" font-weight="bold" fill="#333">${escapeXml(title)}</text>`,
     `<text x="${LEFT}" y="44" font-size="11" fill="#666">grey: demand in instances' worth at 100 % CPU; line: instances serving (highest per pixel column); red ticks: overload</text>`,
