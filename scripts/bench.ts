@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--runs N] [--no-build]
+ * npm run bench -- [--runs N] [--no-build] [--no-control-quality | --control-quality-only]
  *
  * Cold start, warm latency, peak RSS, bundle size and OCI API calls per decision, measured side by side in
  * one run against the local OCI emulator, with a PASS/FAIL line per target of issue 6. Timings are medians
@@ -11,6 +11,7 @@ import { startFunction } from "../test/support/fn-runner";
 import { type LocalOci, startLocalOci } from "../test/support/local-oci";
 import { type CallCount, countCalls } from "./bench/api-calls";
 import { BUNDLE, buildArtifacts, fileSizes, SNAPSHOT_BLOB, UNBUNDLED } from "./bench/artifacts";
+import { controlTable, controlTargetsTable, evaluateControlTargets, runControlQuality } from "./bench/control-quality";
 import { bareNode, coldStart, type Variant, warmSeries } from "./bench/function-runs";
 import { callsTable, targetsTable, type VariantFigures, variantsTable } from "./bench/report";
 import { IGNORED } from "./bench/scenarios";
@@ -90,8 +91,14 @@ async function auditCalls(): Promise<CallCount[]> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { runs: { type: "string", default: "10" }, "no-build": { type: "boolean", default: false } },
+    options: {
+      runs: { type: "string", default: "10" },
+      "no-build": { type: "boolean", default: false },
+      "no-control-quality": { type: "boolean", default: false },
+      "control-quality-only": { type: "boolean", default: false },
+    },
   });
+  if (values["control-quality-only"]) return controlQuality();
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a positive integer, got ${values.runs}`);
   if (!values["no-build"]) buildArtifacts();
@@ -109,6 +116,16 @@ async function main(): Promise<void> {
   } finally {
     await oci.close();
   }
+  if (!values["no-control-quality"]) await controlQuality();
+}
+
+/** Every policy on every reference trace (npm run simulate), and issue 11's figures met or missed. */
+async function controlQuality(): Promise<void> {
+  const results = await runControlQuality((line) => process.stderr.write(`${line}\n`));
+  console.log("\nControl quality: every policy on every reference trace (npm run simulate, default assumptions)\n");
+  console.log(controlTable(results));
+  console.log("");
+  console.log(controlTargetsTable(evaluateControlTargets(results)));
 }
 
 function loadAverage(): string {

@@ -1,0 +1,109 @@
+/**
+ * The control-quality table of `npm run bench`: every policy on every reference trace (npm run simulate's
+ * plant, default assumptions), and the figures issue 11 asks of `this`, each met or missed as measured.
+ * Nothing here is tuned to reach them: the traces, the plant and the policies are the simulator's defaults.
+ */
+import { DEFAULT_ASSUMPTIONS } from "../simulate/assumptions";
+import { risesOf } from "../simulate/figures";
+import { loadTrace } from "../simulate/load-trace";
+import { policyByName } from "../simulate/policies";
+import { REFERENCE_TRACES, referencePath } from "../simulate/reference-traces";
+import { type SimulationResult, simulate } from "../simulate/run";
+import { FIGURE_HEADER, figureRow, textTable } from "../simulate/table";
+
+export const CONTROL_POLICIES = ["this", "oci-autoscaling", "sample-2022", "ideal"];
+
+export interface ControlTarget {
+  name: string;
+  met: boolean;
+  detail: string;
+}
+
+export async function runControlQuality(
+  progress?: (line: string) => void,
+  traces = REFERENCE_TRACES,
+): Promise<Map<string, SimulationResult>> {
+  const results = new Map<string, SimulationResult>();
+  for (const ref of traces) {
+    const trace = loadTrace(referencePath(ref), ref.requestsPerInstance);
+    const started = performance.now();
+    const factories = CONTROL_POLICIES.map((name) => policyByName(name));
+    results.set(ref.name, await simulate(trace, DEFAULT_ASSUMPTIONS, factories));
+    progress?.(
+      `control quality: ${ref.name} (${trace.demand.length} min) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
+  return results;
+}
+
+export function controlTable(results: Map<string, SimulationResult>): string {
+  const rows = [...results].flatMap(([name, r]) => r.runs.map((run) => [name, ...figureRow(run.figures)]));
+  return textTable(["trace", ...FIGURE_HEADER], rows);
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? 0 : Number.POSITIVE_INFINITY) : a / b);
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "inf");
+
+export function evaluateControlTargets(results: Map<string, SimulationResult>): ControlTarget[] {
+  const targets: ControlTarget[] = [];
+  const of = (trace: string, policy: string) => results.get(trace)?.runs.find((r) => r.figures.name === policy);
+  const step = results.get("step-4x");
+  const stepThis = of("step-4x", "this");
+  if (step && stepThis) {
+    const rise = risesOf(step.trace.demand, step.assumptions)[0];
+    const ttc = stepThis.figures.timeToCapacityMaxMinutes ?? Number.POSITIVE_INFINITY;
+    const upTo = (rise?.minute ?? 0) + ttc;
+    const ups = stepThis.updates.filter((u) => u.to > u.from && u.minute >= (rise?.minute ?? 0) && u.minute < upTo);
+    const peers = ["oci-autoscaling", "sample-2022"].map(
+      (p) => of("step-4x", p)?.figures.timeToCapacityMaxMinutes ?? 0,
+    );
+    targets.push({
+      name: "4x step: this reaches capacity in one update",
+      met: ups.length === 1,
+      detail: `${ups.length} update(s): ${ups.map((u) => `${u.from}->${u.to}`).join(", ")}`,
+    });
+    targets.push({
+      name: "4x step: this ≤ 0.5 × the time to capacity of oci-autoscaling and sample-2022",
+      met: peers.every((p) => ttc <= 0.5 * p),
+      detail: `${ttc} min vs ${peers.join(" and ")} min`,
+    });
+  }
+  for (const trace of ["diurnal-week", "nasa-1995"]) {
+    const [t, oci, ideal] = ["this", "oci-autoscaling", "ideal"].map((p) => of(trace, p)?.figures);
+    if (!t || !oci || !ideal) continue;
+    const over = ratio(t.overloadMinutes, oci.overloadMinutes);
+    const cost = ratio(t.instanceHours, oci.instanceHours);
+    const vsIdeal = ratio(t.instanceHours, ideal.instanceHours);
+    targets.push({
+      name: `${trace}: overload ≤ 0.5 × oci-autoscaling's`,
+      met: over <= 0.5,
+      detail: `${t.overloadMinutes} vs ${oci.overloadMinutes} min (× ${fmt(over)})`,
+    });
+    targets.push({
+      name: `${trace}: instance-hours ≤ 1.1 × oci-autoscaling's`,
+      met: cost <= 1.1,
+      detail: `${t.instanceHours} vs ${oci.instanceHours} (× ${fmt(cost)})`,
+    });
+    targets.push({
+      name: `${trace}: instance-hours ≤ 1.3 × ideal's`,
+      met: vsIdeal <= 1.3,
+      detail: `${t.instanceHours} vs ${ideal.instanceHours} (× ${fmt(vsIdeal)})`,
+    });
+  }
+  const steady = of("steady-noisy-day", "this")?.figures;
+  if (steady) {
+    targets.push({
+      name: "steady noisy day: no reversals",
+      met: steady.reversals === 0,
+      detail: `${steady.reversals} reversal(s)`,
+    });
+  }
+  return targets;
+}
+
+export function controlTargetsTable(targets: ControlTarget[]): string {
+  return textTable(
+    ["control target", "result", "measured"],
+    targets.map((t) => [t.name, t.met ? "met" : "missed", t.detail]),
+  );
+}

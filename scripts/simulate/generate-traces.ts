@@ -1,0 +1,52 @@
+/**
+ * Writes the generated reference traces to traces/ (npx tsx scripts/simulate/generate-traces.ts).
+ * Deterministic: the same seed, the same files, so the checked-in CSVs can be regenerated and compared.
+ */
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { mulberry32 } from "../../test/emulator";
+import { TRACES_DIR } from "./reference-traces";
+
+const START = Date.parse("2026-03-02T00:00:00Z");
+
+function csv(stepMinutes: number, values: number[]): string {
+  const rows = values.map((v, i) => `${new Date(START + i * stepMinutes * 60_000).toISOString()},${Math.round(v)}`);
+  return `time,requests_per_minute\n${rows.join("\n")}\n`;
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+export function generatedTraces(): Record<string, string> {
+  const noise = mulberry32(20260302);
+  const jitter = (amplitude: number) => 1 + amplitude * (2 * noise() - 1);
+  const step = range(360).map((m) => (m >= 60 && m < 300 ? 480 : 120));
+  const ramp = range(480).map((m) => {
+    if (m < 60) return 100;
+    if (m < 300) return 100 + (700 * (m - 60)) / 240;
+    if (m < 360) return 800;
+    return 800 - (700 * (m - 360)) / 120;
+  });
+  const week = range((7 * 24 * 60) / 5).map((i) => {
+    const minute = i * 5;
+    const hour = (minute / 60) % 24;
+    const day = Math.floor(minute / 1440);
+    const daily = 100 + 600 * Math.max(0, Math.sin((Math.PI * (hour - 6)) / 16)) ** 2;
+    return daily * (day >= 5 ? 0.6 : 1) * jitter(0.15);
+  });
+  const spike = range(180).map((m) => (m >= 60 && m < 75 ? 800 : 200));
+  const steady = range(1440).map(() => 300 * jitter(0.1));
+  return {
+    "step-4x.csv": csv(1, step),
+    "ramp.csv": csv(1, ramp),
+    "diurnal-week.csv": csv(5, week),
+    "spike.csv": csv(1, spike),
+    "steady-noisy-day.csv": csv(1, steady),
+  };
+}
+
+if (require.main === module) {
+  for (const [file, text] of Object.entries(generatedTraces())) {
+    writeFileSync(resolve(TRACES_DIR, file), text);
+    console.log(`traces/${file}: ${text.split("\n").length - 2} rows`);
+  }
+}

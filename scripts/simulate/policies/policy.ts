@@ -1,0 +1,31 @@
+/** What every policy is: something that looks at the plant once a minute and may submit an update. */
+import type { Assumptions } from "../assumptions";
+import type { Plant } from "../plant";
+import type { Trace } from "../trace";
+
+export interface PolicyContext {
+  trace: Trace;
+  assumptions: Assumptions;
+  initialInstances: number;
+  /** `--config KEY=VALUE`: the function's configuration for `this` (and the thresholds of its alarms). */
+  config: Record<string, string>;
+}
+
+export interface Policy {
+  /** Called once a minute, after the plant measured the minute. */
+  step(minute: number, plant: Plant): void | Promise<void>;
+  /** Figures of the policy's own (messages sent, decisions), for the report. */
+  notes?(): Record<string, number>;
+  close?(): Promise<void>;
+}
+
+export interface PolicyFactory {
+  name: string;
+  /** The instances this policy starts with (fixed:N has its own). */
+  initialInstances?(context: PolicyContext): number;
+  create(context: PolicyContext): Policy | Promise<Policy>;
+}
+
+export function clampInstances(count: number, a: Pick<Assumptions, "minInstances" | "maxInstances">): number {
+  return Math.max(a.minInstances, Math.min(a.maxInstances, count));
+}

@@ -1,0 +1,79 @@
+/**
+ * `this`: the function's own code deciding. Monitoring (simulated) evaluates every alarm that exists in the
+ * emulator each minute, sends the real-format message to the real handler, and whatever the handler
+ * updated through the SDK becomes the plant's update. Nothing of the function's rules is re-implemented
+ * here: cooldowns, proportional steps, scale-down alarms and state tags are the handler's.
+ */
+import { alarmMessage, type MessageAlarm } from "../alarm-message";
+import { AlarmEvaluator } from "../monitoring";
+import type { Plant } from "../plant";
+import type { PolicyFactory } from "./policy";
+import { type FunctionOnEmulator, startFunctionOnEmulator } from "./this-emulator";
+
+/** Keys of --config that are not function configuration but the thresholds of setup's scale-up alarms. */
+export const ALARM_KEYS = { HIGH_CPU_THRESHOLD: "80", HIGH_MEM_THRESHOLD: "80" } as const;
+
+function functionEnv(config: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(config).filter(([key]) => !(key in ALARM_KEYS)));
+}
+
+export const thisPolicy: PolicyFactory = {
+  name: "this",
+  create: async ({ trace, assumptions, initialInstances, config }) => {
+    const fn: FunctionOnEmulator = await startFunctionOnEmulator({
+      initialInstances,
+      env: {
+        MIN_INSTANCES: String(assumptions.minInstances),
+        MAX_INSTANCES: String(assumptions.maxInstances),
+        ...functionEnv(config),
+      },
+      cpuThreshold: Number(config.HIGH_CPU_THRESHOLD ?? ALARM_KEYS.HIGH_CPU_THRESHOLD),
+      memThreshold: Number(config.HIGH_MEM_THRESHOLD ?? ALARM_KEYS.HIGH_MEM_THRESHOLD),
+    });
+    const evaluator = new AlarmEvaluator();
+    const memory = trace.memory ?? new Float64Array(trace.demand.length).fill(assumptions.defaultMemoryPercent);
+    const episodes = new Map<string, number>();
+    const counts = { messages: 0, decisions: 0 };
+    let bound = false;
+
+    const act = async (minute: number, plant: Plant, alarm: MessageAlarm, type: string, value: number) => {
+      const nowMs = trace.startMs + minute * 60_000;
+      if (type === "OK_TO_FIRING") episodes.set(alarm.id, nowMs);
+      const kind = type as "OK_TO_FIRING" | "REPEAT" | "FIRING_TO_OK";
+      const streams = [{ dimensions: { resourceId: fn.deploymentId }, value }];
+      const message = alarmMessage(alarm, kind, streams, new Date(nowMs), episodes.get(alarm.id));
+      counts.messages++;
+      const response = await fn.send(message, nowMs);
+      for (const result of response.results) {
+        counts.decisions++;
+        if (result.outcome !== "updated") continue;
+        const accepted = typeof result.to === "number" ? plant.submit(result.to) : plant.submit(plant.serving, true);
+        if (!accepted) throw new Error(`minute ${minute}: the function updated while the plant was UPDATING`);
+      }
+    };
+
+    return {
+      async step(minute, plant) {
+        if (!bound) {
+          // The plant decides when an update has had its time; the emulator then applies it.
+          plant.onUpdateDone = (done) => {
+            fn.completeUpdates();
+            const now = fn.state().instances;
+            if (now !== done.to) throw new Error(`emulator has ${now} instances after an update to ${done.to}`);
+          };
+          bound = true;
+        }
+        const alarms = fn.alarms();
+        evaluator.retain(new Set(alarms.map((a) => a.id)));
+        for (const alarm of alarms) {
+          const series = (metric: string) =>
+            metric === "CpuUtilization" ? plant.cpuByMinute : metric === "MemoryUtilization" ? memory : undefined;
+          const fired = evaluator.evaluate(alarm, series, minute);
+          if (fired) await act(minute, plant, alarm, fired.type, fired.value);
+        }
+      },
+      notes: () => ({ ...counts }),
+      close: () => fn.close(),
+    };
+  },
+};

@@ -1,0 +1,18 @@
+/** A load trace resampled to one value per minute: what every policy in a run is fed. */
+export interface Trace {
+  name: string;
+  /** Epoch milliseconds of minute 0. */
+  startMs: number;
+  /** Demand per minute in instances' worth at 100 % CPU (1.5 = one and a half instances busy). */
+  demand: Float64Array;
+  /** Memory utilization per minute (percent), when the trace has it. */
+  memory?: Float64Array;
+  /** How the load column became demand, for the report. */
+  loadColumn: "requests_per_minute" | "cpu_percent";
+  /** The instance count at minute 0 when the trace recorded it (cpu_percent traces). */
+  recordedInstances?: number;
+}
+
+export function minutesOf(trace: Trace): number {
+  return trace.demand.length;
+}

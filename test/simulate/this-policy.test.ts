@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_ASSUMPTIONS } from "../../scripts/simulate/assumptions";
+import { thisPolicy } from "../../scripts/simulate/policies/this";
+import { runPolicy } from "../../scripts/simulate/run";
+import type { Trace } from "../../scripts/simulate/trace";
+
+function trace(demand: number[]): Trace {
+  return {
+    name: "t",
+    startMs: Date.parse("2026-03-02T08:00:00Z"),
+    demand: Float64Array.from(demand),
+    loadColumn: "cpu_percent",
+  };
+}
+
+async function run(demand: number[], initial: number, config: Record<string, string> = {}) {
+  const assumptions = { ...DEFAULT_ASSUMPTIONS, updateMinutes: 10 };
+  const result = await runPolicy(thisPolicy, { trace: trace(demand), assumptions, initialInstances: initial, config });
+  const changes: [number, number][] = [];
+  result.serving.forEach((s, m) => {
+    if (m > 0 && s !== result.serving[m - 1]) changes.push([m, s]);
+  });
+  return { changes, result };
+}
+
+describe("this: the real handler on the emulator, on the simulated clock", () => {
+  it("scales out in load-proportional steps from setup's high-CPU alarm; a repeat during UPDATING changes nothing", async () => {
+    // 1 instance at 50 %, then 1.8 instances' worth (CPU pinned at 100 %) from minute 20.
+    const { changes, result } = await run([...Array(20).fill(0.5), ...Array(45).fill(1.8)], 1);
+    // The 5-minute mean passes 80 at minute 23; PT5M pending: OK_TO_FIRING at 27 with "100.00":
+    // ceil(1 × 100 / 60) = 2, serving at 37. The REPEAT at 32 finds it UPDATING (NotActive). The REPEAT at 37
+    // sees a window still mostly at 100 % (98) and the 300 s up-cooldown long over: 2 → 4, serving at 47.
+    // At 47 the window (43-47) still holds the minutes on 2 instances (81 > 80): 4 → 6, for 1.8 instances' worth.
+    // This is what the default cooldown (300 s from the decision) does when an update takes 10 minutes.
+    expect(changes).toEqual([
+      [37, 2],
+      [47, 4],
+      [57, 6],
+    ]);
+    expect(result.figures.updates).toBe(3);
+  });
+
+  it("the cooldown is the function's own, read from the state tag on the simulated clock", async () => {
+    const demand = [...Array(20).fill(0.5), ...Array(45).fill(1.8)];
+    // A 15-minute up-cooldown from the decision at 27 holds the REPEAT at 37 (until 42); the one at 42
+    // sees 90 % on 2 instances: ceil(2 × 90 / 60) = 3, serving at 52.
+    const { changes } = await run(demand, 1, { SCALE_UP_COOLDOWN_SECONDS: "900" });
+    expect(changes).toEqual([
+      [37, 2],
+      [52, 3],
+    ]);
+  });
+
+  it("scales in through the low-CPU alarm it created when it scaled out", async () => {
+    // Out to 2 as above, then the load falls to 0.1: 5 % CPU on 2, below LOW_CPU_THRESHOLD (10).
+    const demand = [...Array(20).fill(0.5), ...Array(20).fill(1.8), ...Array(40).fill(0.1)];
+    const { changes } = await run(demand, 1, { SCALE_UP_COOLDOWN_SECONDS: "900" });
+    expect(changes[0]).toEqual([37, 2]);
+    expect(changes.at(-1)?.[1]).toBe(1);
+  });
+});
