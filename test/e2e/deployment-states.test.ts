@@ -172,7 +172,7 @@ describe("the firing-state check before a write", () => {
   let harness: Harness | undefined;
   afterAll(() => harness?.stop());
 
-  it.each([
+  it.each<{ config: Record<string, string>; outcome: string; reasonCode: string; warns: boolean }>([
     { config: {}, outcome: "skipped", reasonCode: "AlarmNotFiring", warns: false },
     // A rehearsal with a hand-made message: the decision is shown, the not-firing alarm is a warning.
     { config: { DRY_RUN: "true" }, outcome: "dry-run", reasonCode: "ScaledUp", warns: true },

@@ -2,9 +2,11 @@
  * The one place `this` touches the emulator: a local OCI holding one FIXED_SIZE deployment and the
  * scale-up alarms `npm run setup` creates for it, and the real handler (src/handler.ts, real SDK clients,
  * signed requests) called in-process with a simulated clock.
- * Updates stay pending in the emulator (`updateDelayMs: null`) until the plant says the update time has
- * passed and calls `completeUpdates()`. When the emulator gets its own `clock` option, this is the module
- * to change: hand it the simulated clock instead.
+ * The emulator runs on the simulated clock too, so its work requests carry simulated times (the function
+ * counts its cooldown from when the last update finished). Updates stay pending (`updateDelayMs: null`)
+ * until the plant says the update time has passed and calls `completeUpdates(nowMs)`, so the plant alone
+ * decides when new capacity serves. Every stream a message lists is held FIRING in the emulator's
+ * Monitoring while it is sent, as Monitoring does (the function checks it before writing).
  */
 
 import type { AlarmResponse } from "../../../src/response";
@@ -12,6 +14,7 @@ import type { AlarmSeed } from "../../../test/emulator";
 import { deploymentState } from "../../../test/support/deployment-state";
 import { inProcessFunction } from "../../../test/support/in-process";
 import { startLocalOci } from "../../../test/support/local-oci";
+import { type LooseAlarmMessage, markStreamsFiring } from "../../../test/support/seed-from-alarm";
 import { scaleUpAlarms } from "../../setup/scale-up-alarms";
 
 const COMPARTMENT = "ocid1.compartment.oc1..simulate";
@@ -35,7 +38,7 @@ export interface FunctionOnEmulator {
   alarms(): EmulatedAlarm[];
   send(message: object, nowMs: number): Promise<AlarmResponse>;
   state(): { lifecycleState: string; instances: number; shape: string };
-  completeUpdates(): void;
+  completeUpdates(nowMs: number): void;
   close(): Promise<void>;
 }
 
@@ -50,7 +53,8 @@ export interface EmulatorSetup {
 }
 
 export async function startFunctionOnEmulator(setup: EmulatorSetup): Promise<FunctionOnEmulator> {
-  const oci = await startLocalOci({ updateDelayMs: null });
+  let now = 0;
+  const oci = await startLocalOci({ updateDelayMs: null, clock: () => now });
   const { emulator } = oci;
   const deploymentId = emulator.seedDeployment({
     compartmentId: COMPARTMENT,
@@ -68,7 +72,9 @@ export async function startFunctionOnEmulator(setup: EmulatorSetup): Promise<Fun
     deploymentId,
     alarms: () => emulator.alarms() as unknown as EmulatedAlarm[],
     async send(message, nowMs) {
+      now = nowMs;
       fn.clock.now = new Date(nowMs);
+      markStreamsFiring(emulator, message as LooseAlarmMessage);
       const response = await fn.send(message);
       fn.logs.length = 0;
       // The emulator records every request; a month of them is not needed.
@@ -76,7 +82,10 @@ export async function startFunctionOnEmulator(setup: EmulatorSetup): Promise<Fun
       return response;
     },
     state: () => deploymentState(emulator, deploymentId),
-    completeUpdates: () => emulator.completeUpdates(),
+    completeUpdates: (nowMs) => {
+      now = nowMs;
+      emulator.completeUpdates();
+    },
     close: () => oci.close(),
   };
 }

@@ -57,7 +57,7 @@ export const thisPolicy: PolicyFactory = {
         if (!bound) {
           // The plant decides when an update has had its time; the emulator then applies it.
           plant.onUpdateDone = (done) => {
-            fn.completeUpdates();
+            fn.completeUpdates(trace.startMs + plant.minute * 60_000);
             const now = fn.state().instances;
             if (now !== done.to) throw new Error(`emulator has ${now} instances after an update to ${done.to}`);
           };
