@@ -1,8 +1,12 @@
 import type { models } from "oci-monitoring";
 import { describe, expect, it } from "vitest";
-import { historyToRaw } from "../../scripts/simulate/oci-history";
+import { historyToRaw, readHistory } from "../../scripts/simulate/oci-history";
 import { toTrace } from "../../scripts/simulate/resample";
+import { loadConfig } from "../../src/config";
+import { createOciClients } from "../../src/oci/clients";
+import { startLocalOci } from "../support/local-oci";
 
+const COMPARTMENT = "ocid1.compartment.oc1..history";
 const from = Date.parse("2026-03-02T00:00:00Z");
 const at = (m: number) => new Date(from + m * 60_000);
 const stream = (dimensions: Record<string, string>, values: number[]): models.MetricData => ({
@@ -38,10 +42,45 @@ describe("--oci: a deployment's history as a trace", () => {
     ]);
   });
 
-  // The emulator on this branch serves no SummarizeMetricsData; it comes with the emulator work on another
-  // branch (SummarizeMetricsData + seedMetricPoints). Then: seed points, run readHistory with SDK clients
-  // pointed at the emulator, and compare the trace with the seeded load.
-  it.todo(
-    "reads SummarizeMetricsData from the emulator (waits for the emulator's SummarizeMetricsData and seedMetricPoints)",
-  );
+  it("reads SummarizeMetricsData from the emulator with the real SDK clients", async () => {
+    const oci = await startLocalOci();
+    try {
+      Object.assign(process.env, oci.auth.env);
+      const clients = createOciClients(loadConfig(oci.functionEnv));
+      const deployment = oci.emulator.seedDeployment({ compartmentId: COMPARTMENT, instanceCount: 2 });
+      const now = Date.parse("2026-03-02T03:00:00Z");
+      const start = now - 120 * 60_000;
+      const minutes = Array.from({ length: 120 }, (_, m) => new Date(start + m * 60_000));
+      // Two instances for the first hour at 50 % and 70 %, then one of them alone at 90 %.
+      const instance = (id: string, value: (m: number) => number | undefined) =>
+        oci.emulator.seedMetricPoints({
+          namespace: "oci_datascience_modeldeploy",
+          compartmentId: COMPARTMENT,
+          name: "CpuUtilization",
+          dimensions: { resourceId: deployment.id, instanceId: id },
+          points: minutes.flatMap((timestamp, m) => {
+            const v = value(m);
+            return v === undefined ? [] : [{ timestamp, value: v }];
+          }),
+        });
+      instance("a", (m) => (m < 60 ? 50 : 90));
+      instance("b", (m) => (m < 60 ? 70 : undefined));
+
+      const history = await readHistory(clients, deployment.id, 2 / 24, now);
+
+      expect(history.instancesFrom).toBe("instanceId streams");
+      expect(history.minutesWithoutCpu).toBe(0);
+      const demand = Array.from(history.trace.demand);
+      expect(demand).toHaveLength(120);
+      expect(demand[0]).toBeCloseTo(1.2);
+      expect(demand[119]).toBeCloseTo(0.9);
+      const requests = oci.emulator.requests.filter((r) => r.path.endsWith("/summarizeMetricsData"));
+      expect(requests.every((r) => r.signatureValid)).toBe(true);
+      expect(requests.map((r) => (r.body as { query: string }).query)).toContain(
+        `CpuUtilization[1m]{resourceId = "${deployment.id}"}.groupBy(instanceId).mean()`,
+      );
+    } finally {
+      await oci.close();
+    }
+  });
 });
