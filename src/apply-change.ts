@@ -1,5 +1,6 @@
 import type { ChangeDecision } from "./decision";
 import { ACTION_METRIC } from "./decision";
+import type { ScalingLimits } from "./deployment-policy";
 import { describeSnapshot, failureResult, transientError } from "./deployment-results";
 import type { DeploymentSnapshot } from "./deployment-snapshot";
 import type { DeploymentTarget } from "./deployments-in-alarm";
@@ -8,6 +9,7 @@ import { readDeployment, updateDeployment } from "./oci/model-deployments";
 import type { EnsureOutcome } from "./oci/scale-down-alarms";
 import { Reason } from "./reasons";
 import type { DeploymentResult } from "./response";
+import { scaleDownThreshold } from "./scale-down-thresholds";
 import type { ScalingRun } from "./scaling-run";
 import { tagsAfterChange } from "./scaling-state";
 
@@ -21,12 +23,15 @@ export async function applyChange(
   snapshot: DeploymentSnapshot,
   decision: ChangeDecision,
   base: DeploymentResult,
+  limits: ScalingLimits,
 ): Promise<DeploymentResult> {
   const metric = ACTION_METRIC[decision.action];
   let ensured: EnsureOutcome | undefined;
   if (decision.scaleDownAlarm === "ensure") {
+    // The threshold for the deployment as this change leaves it (LOW_*_THRESHOLD=auto follows it).
+    const threshold = scaleDownThreshold(metric, decision, snapshot, limits);
     try {
-      ensured = await run.alarms.ensure(target.firingAlarmId, target.deploymentId, metric);
+      ensured = await run.alarms.ensure(target.firingAlarmId, target.deploymentId, metric, threshold);
     } catch (error) {
       return failureResult(base, classifyOciFailure(error), "creating the scale-down alarm");
     }
@@ -63,7 +68,7 @@ async function updateWithState(
   result: DeploymentResult,
 ): Promise<DeploymentResult> {
   const client = run.clients.dataScience;
-  const tags = tagsAfterChange(snapshot, decision.action, run.now, run.delivery);
+  const tags = tagsAfterChange(snapshot, decision, run.now, run.delivery);
   try {
     const accepted = await updateDeployment(client, snapshot, decision.change, tags, run.updateRetry);
     return { ...result, outcome: "updated", ...accepted };

@@ -24,6 +24,18 @@ const numberFromEnv = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min).max(max));
 
+/** `auto` (the threshold follows the deployment, see scale-down-thresholds.ts) or a fixed percentage. */
+const thresholdFromEnv = z
+  .string()
+  .trim()
+  .transform((raw, ctx): "auto" | number => {
+    if (raw.toLowerCase() === "auto") return "auto";
+    const value = Number(raw);
+    if (/^\d+(\.\d+)?$/.test(raw) && value <= 100) return value;
+    ctx.addIssue({ code: "custom", message: "expected auto or a percentage from 0 to 100" });
+    return z.NEVER;
+  });
+
 const alarmNameFromEnv = z.string().trim().min(1).max(255);
 
 /** ISO-8601 durations as Monitoring accepts them for pendingDuration / repeatNotificationDuration: PT1M to PT24H. */
@@ -97,8 +109,9 @@ export const ConfigSchema = z
     LOW_MEM_ALARM_NAME: alarmNameFromEnv.default("model_deployment_low_mem"),
     MIN_INSTANCES: integerFromEnv(1, 1000).default(1),
     MAX_INSTANCES: integerFromEnv(1, 1000).default(10),
-    LOW_CPU_THRESHOLD: numberFromEnv(0, 100).default(10),
-    LOW_MEM_THRESHOLD: numberFromEnv(0, 100).default(10),
+    LOW_CPU_THRESHOLD: thresholdFromEnv.default("auto"),
+    LOW_MEM_THRESHOLD: thresholdFromEnv.default("auto"),
+    HIGH_MEM_THRESHOLD: numberFromEnv(1, 100).default(80),
     LOW_ALARM_PENDING_DURATION: isoDurationFromEnv.default("PT5M"),
     LOW_ALARM_REPEAT_DURATION: isoDurationFromEnv.default("PT5M"),
     TARGET_CPU_UTILIZATION: numberFromEnv(1, 100).default(60),

@@ -2,7 +2,7 @@ import type { ScaleDownAlarmPlan, ScalingAction } from "./decision";
 import type { ReasonCode } from "./reasons";
 
 export type Outcome = "updated" | "skipped" | "dry-run" | "failed";
-export type ScaleDownAlarmOutcome = "created" | "exists" | "deleted" | "none";
+export type ScaleDownAlarmOutcome = "created" | "exists" | "updated" | "deleted" | "none";
 
 /** One deployment's answer. */
 export interface DeploymentResult {

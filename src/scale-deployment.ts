@@ -1,16 +1,18 @@
 import { applyChange } from "./apply-change";
 import { ACTION_METRIC, type ScalingAction } from "./decision";
-import { failureResult, resultOf, skipped } from "./deployment-results";
+import { failureResult, resultOf, skipped, transientError } from "./deployment-results";
 import type { DeploymentSnapshot } from "./deployment-snapshot";
 import type { DeploymentTarget } from "./deployments-in-alarm";
 import { isModelDeploymentId } from "./deployments-in-alarm";
 import { classifyOciFailure } from "./oci/failures";
 import { type DeploymentRead, readDeployment } from "./oci/model-deployments";
+import { isScaleDownAlarmFor } from "./oci/scale-down-alarms";
+import { lastFinishedChange } from "./oci/work-requests";
 import { Reason } from "./reasons";
 import type { DeploymentResult } from "./response";
 import { type Decided, decide as decideByPolicy } from "./scalers";
 import type { ScalingRun } from "./scaling-run";
-import { stateBlock } from "./scaling-state";
+import { cooldownAfterFinishedChange, stateBlock } from "./scaling-state";
 import { checkBeforeWrite } from "./write-checks";
 
 /**
@@ -35,14 +37,16 @@ export async function scaleDeployment(
   try {
     read = await readDeployment(run.clients.dataScience, deploymentId, run.retry);
   } catch (error) {
-    return failureResult(
+    const failure = classifyOciFailure(error);
+    const result = failureResult(
       skipped(deploymentId, action, Reason.NotFoundOrNotAuthorized, ""),
-      classifyOciFailure(error),
+      failure,
       "reading the deployment",
     );
+    return failure.statusCode === 404 ? retireOwnAlarm(run, target, action, result) : result;
   }
   const { snapshot } = read;
-  const { decision, warnings } = decide(run, target, action, snapshot);
+  const { decision, warnings, limits } = await decide(run, target, action, snapshot);
   const result: DeploymentResult = {
     ...resultOf(deploymentId, decision),
     opcRequestId: read.opcRequestId,
@@ -57,7 +61,7 @@ export async function scaleDeployment(
   const checked =
     check.warnings.length > 0 ? { ...result, warnings: [...(result.warnings ?? []), ...check.warnings] } : result;
   if (run.config.DRY_RUN) return { ...checked, outcome: "dry-run", scaleDownAlarmPlan: decision.scaleDownAlarm };
-  if (decision.kind === "change") return applyChange(run, target, snapshot, decision, checked);
+  if (decision.kind === "change") return applyChange(run, target, snapshot, decision, checked, limits);
   try {
     const removed = await run.alarms.remove(target.firingAlarmId, deploymentId, ACTION_METRIC[action]);
     return { ...checked, scaleDownAlarm: removed.outcome };
@@ -66,16 +70,57 @@ export async function scaleDeployment(
   }
 }
 
-/** The deployment's own policy and the scaler decide; then a recorded delivery or a cooldown may hold it. */
-function decide(
+/**
+ * The deployment's own policy and the scaler decide; then a recorded delivery or a cooldown may hold it.
+ * Only a change about to be made costs the read of the deployment's work requests (when its last change
+ * finished); a failure to read them other than a transient one leaves the tag-based cooldown alone, with a warning.
+ */
+async function decide(
   run: ScalingRun,
   target: DeploymentTarget,
   action: ScalingAction,
   snapshot: DeploymentSnapshot,
-): Decided {
+): Promise<Decided> {
   const signal = target.observedUtilization === undefined ? {} : { observedUtilization: target.observedUtilization };
   const decided = decideByPolicy(action, snapshot, run.config, signal);
-  if (decided.decision.kind !== "change") return decided;
-  const blocked = stateBlock(action, snapshot, run.config, run.now, run.delivery);
-  return blocked ? { ...decided, decision: { ...blocked, from: decided.decision.from } } : decided;
+  const { decision } = decided;
+  if (decision.kind !== "change") return decided;
+  const blocked = stateBlock(decision, snapshot, run.config, run.now, run.delivery);
+  if (blocked) return { ...decided, decision: blocked };
+  let finishedAt: Date | undefined;
+  try {
+    finishedAt = await lastFinishedChange(run.clients.dataScience, snapshot, run.retry);
+  } catch (error) {
+    const failure = classifyOciFailure(error);
+    if (failure.kind === "transient") throw transientError(failure, "reading the deployment's work requests");
+    const warning = `could not read the deployment's work requests (${failure.message}); the cooldown counts from this function's own last change only`;
+    return { ...decided, warnings: [...decided.warnings, warning] };
+  }
+  const cooling = cooldownAfterFinishedChange(decision, finishedAt, run.config, run.now);
+  return cooling ? { ...decided, decision: cooling } : decided;
+}
+
+/**
+ * A scale-down alarm of ours that fires for a deployment that is gone has nothing left to do: delete it, so
+ * it does not fire every repeat interval forever. Only an alarm tagged as ours for this deployment goes.
+ */
+async function retireOwnAlarm(
+  run: ScalingRun,
+  target: DeploymentTarget,
+  action: ScalingAction,
+  result: DeploymentResult,
+): Promise<DeploymentResult> {
+  if (!action.endsWith("-down") || run.config.DRY_RUN) return result;
+  try {
+    const alarm = await run.alarms.firingAlarm(target.firingAlarmId);
+    if (!isScaleDownAlarmFor(alarm, target.deploymentId, ACTION_METRIC[action])) return result;
+    await run.alarms.deleteQuietly(alarm.id);
+    return { ...result, scaleDownAlarm: "deleted", reason: `${result.reason}; its scale-down alarm was deleted` };
+  } catch (error) {
+    return failureResult(
+      result,
+      classifyOciFailure(error),
+      "deleting the scale-down alarm of a deployment that is gone",
+    );
+  }
 }

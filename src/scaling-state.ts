@@ -1,5 +1,5 @@
 import type { Config } from "./config";
-import { type NoChangeDecision, noChange, type ScalingAction } from "./decision";
+import { type ChangeDecision, type NoChangeDecision, noChange, type ScalingAction } from "./decision";
 import type { DeploymentSnapshot } from "./deployment-snapshot";
 import { Reason } from "./reasons";
 
@@ -45,46 +45,85 @@ function lastChange(
   return Number.isNaN(at.getTime()) ? undefined : { direction: match[1] as Direction, at };
 }
 
+/** Which way a change goes: by the instance count where it has one (a bounds correction may go either way). */
+export function changeDirection(decision: Pick<ChangeDecision, "action" | "from" | "to">): Direction {
+  if (typeof decision.from === "number" && typeof decision.to === "number") {
+    return decision.to > decision.from ? "up" : "down";
+  }
+  return directionOf(decision.action);
+}
+
 /**
  * No-change when this delivery already changed the deployment, or when our last change of this dimension
- * went the same way too recently: the alarm's window still holds the load from before that change.
+ * went the same way too recently (counted from when we sent it, a floor under the check below). A change
+ * that brings the deployment within its bounds waits for no cooldown: the bounds are hard.
  */
 export function stateBlock(
-  action: ScalingAction,
+  decision: ChangeDecision,
   deployment: DeploymentSnapshot,
   config: CooldownConfig,
   now: Date,
   delivery: string | undefined,
 ): NoChangeDecision | undefined {
+  const { action } = decision;
   if (delivery && deployment.freeformTags[ScalingStateTag.Alarm] === delivery) {
     return noChange(
       action,
-      undefined,
+      decision.from,
       Reason.DuplicateDelivery,
       `this alarm delivery (${delivery}) already changed the deployment`,
     );
   }
+  if (decision.reason === Reason.BroughtWithinBounds) return undefined;
   const last = lastChange(deployment, action);
-  if (!last || last.direction !== directionOf(action)) return undefined;
-  const seconds = last.direction === "up" ? config.SCALE_UP_COOLDOWN_SECONDS : config.SCALE_DOWN_COOLDOWN_SECONDS;
-  const until = new Date(last.at.getTime() + seconds * 1000);
+  const direction = changeDirection(decision);
+  if (!last || last.direction !== direction) return undefined;
+  const until = new Date(last.at.getTime() + cooldownSeconds(direction, config) * 1000);
   if (until <= now) return undefined;
   return noChange(
     action,
-    undefined,
+    decision.from,
     Reason.CoolingDown,
     `cooling down until ${until.toISOString()} (last ${last.direction} at ${last.at.toISOString()})`,
   );
 }
 
+/**
+ * The cooldown counts from when the deployment's last change *finished*, whoever made it: an update takes
+ * minutes, and until it lands and the alarm's window has seen the new capacity, the metric still holds the
+ * load from before (1 -> 2 at t=0, ACTIVE at +8 min, a REPEAT at +10 min must not scale 2 -> 3 on stale load).
+ * OCI's own autoscaler counts its cooldown the same way, from ACTIVE.
+ */
+export function cooldownAfterFinishedChange(
+  decision: ChangeDecision,
+  finishedAt: Date | undefined,
+  config: CooldownConfig,
+  now: Date,
+): NoChangeDecision | undefined {
+  if (!finishedAt || decision.reason === Reason.BroughtWithinBounds) return undefined;
+  const until = new Date(finishedAt.getTime() + cooldownSeconds(changeDirection(decision), config) * 1000);
+  if (until <= now) return undefined;
+  return noChange(
+    decision.action,
+    decision.from,
+    Reason.CoolingDown,
+    `cooling down until ${until.toISOString()}: the last change of the deployment finished at ${finishedAt.toISOString()} and the alarm's window still holds the load from before it`,
+  );
+}
+
+function cooldownSeconds(direction: Direction, config: CooldownConfig): number {
+  return direction === "up" ? config.SCALE_UP_COOLDOWN_SECONDS : config.SCALE_DOWN_COOLDOWN_SECONDS;
+}
+
 /** The user's tags, kept whole, plus our record of this change. */
 export function tagsAfterChange(
   deployment: DeploymentSnapshot,
-  action: ScalingAction,
+  decision: ChangeDecision,
   now: Date,
   delivery: string | undefined,
 ): Record<string, string> {
-  const tags = { ...deployment.freeformTags, [dimensionTag(action)]: `${directionOf(action)} ${now.toISOString()}` };
+  const record = `${changeDirection(decision)} ${now.toISOString()}`;
+  const tags = { ...deployment.freeformTags, [dimensionTag(decision.action)]: record };
   if (delivery) tags[ScalingStateTag.Alarm] = delivery;
   return tags;
 }

@@ -15,12 +15,7 @@ export const MANAGED_BY_VALUE = "model-deployment-autoscale";
 
 type AlarmConfig = Pick<
   Config,
-  | "LOW_CPU_ALARM_NAME"
-  | "LOW_MEM_ALARM_NAME"
-  | "LOW_CPU_THRESHOLD"
-  | "LOW_MEM_THRESHOLD"
-  | "LOW_ALARM_PENDING_DURATION"
-  | "LOW_ALARM_REPEAT_DURATION"
+  "LOW_CPU_ALARM_NAME" | "LOW_MEM_ALARM_NAME" | "LOW_ALARM_PENDING_DURATION" | "LOW_ALARM_REPEAT_DURATION"
 >;
 
 export function scaleDownAlarmName(metric: ScalingMetric, config: AlarmConfig): string {
@@ -28,8 +23,7 @@ export function scaleDownAlarmName(metric: ScalingMetric, config: AlarmConfig): 
 }
 
 /** One stream per deployment (groupBy), averaged over 5 minutes so one quiet minute does not scale down. */
-export function scaleDownAlarmQuery(metric: ScalingMetric, deploymentId: string, config: AlarmConfig): string {
-  const threshold = metric === "CpuUtilization" ? config.LOW_CPU_THRESHOLD : config.LOW_MEM_THRESHOLD;
+export function scaleDownAlarmQuery(metric: ScalingMetric, deploymentId: string, threshold: number): string {
   return `${metric}[5m]{resourceId = "${deploymentId}"}.groupBy(resourceId).mean() < ${threshold}`;
 }
 
@@ -38,6 +32,7 @@ export function scaleDownAlarmDetails(
   deploymentId: string,
   metric: ScalingMetric,
   config: AlarmConfig,
+  threshold: number,
 ): models.CreateAlarmDetails {
   const name = scaleDownAlarmName(metric, config);
   return {
@@ -47,7 +42,7 @@ export function scaleDownAlarmDetails(
     metricCompartmentId: firing.metricCompartmentId,
     metricCompartmentIdInSubtree: firing.metricCompartmentIdInSubtree,
     namespace: firing.namespace,
-    query: scaleDownAlarmQuery(metric, deploymentId, config),
+    query: scaleDownAlarmQuery(metric, deploymentId, threshold),
     resolution: "1m",
     pendingDuration: config.LOW_ALARM_PENDING_DURATION,
     severity: firing.severity,
@@ -65,7 +60,7 @@ export function scaleDownAlarmDetails(
   };
 }
 
-export type EnsureOutcome = { outcome: "created" | "exists"; alarmId: string };
+export type EnsureOutcome = { outcome: "created" | "exists" | "updated"; alarmId: string };
 export type RemoveOutcome = { outcome: "deleted" | "none"; alarmIds: string[] };
 
 /**
@@ -90,12 +85,24 @@ export class ScaleDownAlarms {
     return alarm;
   }
 
-  /** Exactly one scale-down alarm for this deployment and metric, whoever else is creating one right now. */
-  async ensure(firingAlarmId: string, deploymentId: string, metric: ScalingMetric): Promise<EnsureOutcome> {
+  /**
+   * Exactly one scale-down alarm for this deployment and metric, whoever else is creating one right now, and
+   * as the function would create it now: one that exists but differs (threshold, pending or repeat duration,
+   * destinations) is updated in one call.
+   */
+  async ensure(
+    firingAlarmId: string,
+    deploymentId: string,
+    metric: ScalingMetric,
+    threshold: number,
+  ): Promise<EnsureOutcome> {
     const firing = await this.firingAlarm(firingAlarmId);
+    const details = scaleDownAlarmDetails(firing, deploymentId, metric, this.config, threshold);
     const existing = await this.find(firing.compartmentId, deploymentId, metric);
-    if (existing.length > 0) return { outcome: "exists", alarmId: await this.keepOne(existing) };
-    const details = scaleDownAlarmDetails(firing, deploymentId, metric, this.config);
+    if (existing.length > 0) {
+      const alarmId = await this.keepOne(existing);
+      return { outcome: (await this.bringUpToDate(alarmId, details)) ? "updated" : "exists", alarmId };
+    }
     // The retry token makes the SDK's own retries of this create idempotent.
     const request = {
       createAlarmDetails: details,
@@ -111,6 +118,20 @@ export class ScaleDownAlarms {
     if (older.length === 0) return { outcome: "created", alarmId: created.id };
     await this.deleteQuietly(created.id);
     return { outcome: "exists", alarmId: (older.sort(compareAge)[0] as models.Alarm).id };
+  }
+
+  /** Updates the alarm where it differs from `wanted`; true when it did. Only the fields upkeep owns are sent. */
+  private async bringUpToDate(alarmId: string, wanted: models.CreateAlarmDetails): Promise<boolean> {
+    const { alarm, etag } = await this.client.getAlarm({ alarmId, retryConfiguration: this.retryConfiguration });
+    const changes = differences(alarm, wanted);
+    if (!changes) return false;
+    await this.client.updateAlarm({
+      alarmId,
+      updateAlarmDetails: changes,
+      ifMatch: etag,
+      retryConfiguration: this.retryConfiguration,
+    });
+    return true;
   }
 
   /**
@@ -182,6 +203,21 @@ export function isScaleDownAlarmFor(alarm: models.AlarmSummary, deploymentId: st
     tags[ScaleDownAlarmTag.Deployment] === deploymentId &&
     tags[ScaleDownAlarmTag.Metric] === metric
   );
+}
+
+/** What of the alarm differs from the alarm the function would create now, or undefined when nothing does. */
+function differences(alarm: models.Alarm, wanted: models.CreateAlarmDetails): models.UpdateAlarmDetails | undefined {
+  const changes: models.UpdateAlarmDetails = {};
+  if (alarm.query.replace(/\s+/g, "") !== wanted.query.replace(/\s+/g, "")) changes.query = wanted.query;
+  if (alarm.pendingDuration !== wanted.pendingDuration) changes.pendingDuration = wanted.pendingDuration;
+  if (alarm.repeatNotificationDuration !== wanted.repeatNotificationDuration) {
+    changes.repeatNotificationDuration = wanted.repeatNotificationDuration;
+  }
+  const sameDestinations =
+    alarm.destinations.length === wanted.destinations.length &&
+    wanted.destinations.every((d) => alarm.destinations.includes(d));
+  if (!sameDestinations) changes.destinations = wanted.destinations;
+  return Object.keys(changes).length > 0 ? changes : undefined;
 }
 
 function compareAge(a: models.Alarm, b: models.Alarm): number {

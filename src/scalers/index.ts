@@ -21,6 +21,8 @@ export const SCALERS: Record<ScalingAction, Scaler> = {
 
 export interface Decided {
   decision: Decision;
+  /** The limits it was decided within: the configuration with the deployment's policy tags applied. */
+  limits: ScalingLimits;
   /** Policy tags that were not used, and why. */
   warnings: string[];
 }
@@ -36,9 +38,34 @@ export function decide(
   const policy = deploymentPolicy(deployment.freeformTags, shape, config);
   if (!policy.enabled) {
     const message = `tag ${PolicyTag.Enabled}=false: this deployment opted out of autoscaling`;
-    return { decision: noChange(action, undefined, Reason.AutoscaleDisabled, message), warnings: policy.warnings };
+    const decision = noChange(action, undefined, Reason.AutoscaleDisabled, message);
+    return { decision: withRetiredAlarm(decision, deployment), limits: policy.limits, warnings: policy.warnings };
   }
-  return { decision: SCALERS[action](deployment, policy.limits, signal), warnings: policy.warnings };
+  const decision = withRetiredAlarm(SCALERS[action](deployment, policy.limits, signal), deployment);
+  return { decision, limits: policy.limits, warnings: policy.warnings };
+}
+
+/** Reasons that mean this function will not scale the deployment down, whatever the load. */
+const NEVER_SCALED: readonly string[] = [
+  Reason.AutoscaleDisabled,
+  Reason.BuiltInAutoscaling,
+  Reason.UnsupportedScalingPolicy,
+  Reason.UnsupportedDeploymentType,
+];
+/** States a deployment does not come back from by itself (UPDATING, CREATING and FAILED keep their alarm). */
+const RETIRED_STATES = ["INACTIVE", "DELETING", "DELETED"];
+
+/**
+ * A scale-down alarm that fires for a deployment this function will not scale (opted out, on OCI's
+ * AUTOSCALING policy, another type, deactivated or deleted) would fire every repeat interval forever:
+ * the decision deletes it. Scaling up later creates it again.
+ */
+function withRetiredAlarm(decision: Decision, deployment: DeploymentSnapshot): Decision {
+  if (decision.kind !== "no-change" || !decision.action.endsWith("-down")) return decision;
+  const retired =
+    NEVER_SCALED.includes(decision.reason) ||
+    (decision.reason === Reason.NotActive && RETIRED_STATES.includes(deployment.lifecycleState));
+  return retired ? { ...decision, scaleDownAlarm: "delete" } : decision;
 }
 
 export type { ScalingSignal };

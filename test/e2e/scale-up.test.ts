@@ -76,7 +76,8 @@ describe("the bundled function behind the FDK socket", () => {
     expect(posts[0]?.body).toMatchObject({
       displayName: "model_deployment_low_cpu",
       destinations: [EXAMPLE_TOPIC_ID],
-      query: `CpuUtilization[5m]{resourceId = "${DEPLOYMENT}"}.groupBy(resourceId).mean() < 10`,
+      // LOW_CPU_THRESHOLD=auto at 2 instances: 60 × 1/2 × (1 − 0.1).
+      query: `CpuUtilization[5m]{resourceId = "${DEPLOYMENT}"}.groupBy(resourceId).mean() < 27`,
       repeatNotificationDuration: "PT5M",
       isEnabled: true,
     });

@@ -46,33 +46,23 @@ describe("scaleDownAlarmQuery", () => {
   it.each([
     {
       metric: "CpuUtilization" as const,
-      config: defaults,
-      query: `CpuUtilization[5m]{resourceId = "${MD}"}.groupBy(resourceId).mean() < 10`,
+      threshold: 27,
+      query: `CpuUtilization[5m]{resourceId = "${MD}"}.groupBy(resourceId).mean() < 27`,
     },
     {
       metric: "MemoryUtilization" as const,
-      config: defaults,
-      query: `MemoryUtilization[5m]{resourceId = "${MD}"}.groupBy(resourceId).mean() < 10`,
+      threshold: 7.5,
+      query: `MemoryUtilization[5m]{resourceId = "${MD}"}.groupBy(resourceId).mean() < 7.5`,
     },
-    {
-      metric: "CpuUtilization" as const,
-      config: custom,
-      query: `CpuUtilization[5m]{resourceId = "${MD}"}.groupBy(resourceId).mean() < 7.5`,
-    },
-    {
-      metric: "MemoryUtilization" as const,
-      config: custom,
-      query: `MemoryUtilization[5m]{resourceId = "${MD}"}.groupBy(resourceId).mean() < 20`,
-    },
-  ])("watches $metric of one deployment against its own threshold", ({ metric, config, query }) => {
-    expect(scaleDownAlarmQuery(metric, MD, config)).toBe(query);
+  ])("watches $metric of one deployment against the threshold it is given", ({ metric, threshold, query }) => {
+    expect(scaleDownAlarmQuery(metric, MD, threshold)).toBe(query);
   });
 
   it("names the deployment so that a message without dimensions still leads back to it", () => {
     const message = AlarmMessageSchema.parse({
       title: defaults.LOW_CPU_ALARM_NAME,
       type: "REPEAT",
-      alarmMetaData: [{ id: "ocid1.alarm.oc1.iad.low", query: scaleDownAlarmQuery("CpuUtilization", MD, defaults) }],
+      alarmMetaData: [{ id: "ocid1.alarm.oc1.iad.low", query: scaleDownAlarmQuery("CpuUtilization", MD, 27) }],
     });
     expect(deploymentsInAlarm(message).map((t) => t.deploymentId)).toEqual([MD]);
   });
@@ -80,7 +70,7 @@ describe("scaleDownAlarmQuery", () => {
 
 describe("scaleDownAlarmDetails", () => {
   it("copies compartment, namespace, severity, format and destinations from the firing alarm", () => {
-    expect(scaleDownAlarmDetails(firing, MD, "CpuUtilization", custom)).toEqual({
+    expect(scaleDownAlarmDetails(firing, MD, "CpuUtilization", custom, 7.5)).toEqual({
       displayName: "md-cpu-low",
       notificationTitle: "md-cpu-low",
       compartmentId: "ocid1.compartment.oc1..aaaaaaaaalarms",
@@ -112,18 +102,18 @@ describe("scaleDownAlarmDetails", () => {
     ["CpuUtilization" as const, custom, ScalingAction.InstanceDown],
     ["MemoryUtilization" as const, custom, ScalingAction.ShapeDown],
   ])("titles the %s alarm so that it routes back to the matching scale-down", (metric, config, action) => {
-    const details = scaleDownAlarmDetails(firing, MD, metric, config);
+    const details = scaleDownAlarmDetails(firing, MD, metric, config, 20);
     expect(details.displayName).toBe(details.notificationTitle);
     expect(actionForTitle(details.notificationTitle ?? "", config)).toBe(action);
   });
 
   it("leaves the message format unset when the firing alarm has none", () => {
     const { messageFormat: _format, ...withoutFormat } = firing;
-    expect(scaleDownAlarmDetails(withoutFormat, MD, "MemoryUtilization", defaults).messageFormat).toBeUndefined();
+    expect(scaleDownAlarmDetails(withoutFormat, MD, "MemoryUtilization", defaults, 20).messageFormat).toBeUndefined();
   });
 
   it("is recognised as this function's alarm for the same deployment and metric", () => {
-    const details = scaleDownAlarmDetails(firing, MD, "MemoryUtilization", defaults);
+    const details = scaleDownAlarmDetails(firing, MD, "MemoryUtilization", defaults, 20);
     const summary: models.AlarmSummary = {
       id: "ocid1.alarm.oc1.iad.created",
       displayName: details.displayName,
@@ -154,7 +144,7 @@ describe("isScaleDownAlarmFor", () => {
     compartmentId: firing.compartmentId,
     metricCompartmentId: firing.metricCompartmentId,
     namespace: firing.namespace,
-    query: scaleDownAlarmQuery("CpuUtilization", MD, defaults),
+    query: scaleDownAlarmQuery("CpuUtilization", MD, 27),
     severity: models.AlarmSummary.Severity.Warning,
     destinations: firing.destinations,
     isEnabled: true,
