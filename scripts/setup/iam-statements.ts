@@ -10,6 +10,7 @@ export function iamStatements(compartmentId?: string): string[] {
     "  ALL {resource.type = 'fnfunc', resource.compartment.id = '<function compartment OCID>'}",
     "Policy statements for that group:",
     `  Allow dynamic-group <group> to manage data-science-model-deployments in ${inCompartment("deployments compartment")}`,
+    `  Allow dynamic-group <group> to read data-science-work-requests in ${inCompartment("deployments compartment")}`,
     `  Allow dynamic-group <group> to manage alarms in ${inCompartment("alarms compartment")}`,
     `  Allow dynamic-group <group> to read metrics in ${inCompartment("deployments compartment")}`,
     "  Allow dynamic-group <group> to use ons-topics in compartment <topic compartment>",

@@ -1,6 +1,6 @@
 /**
  * npm run setup -- (--deployment <ocid> | --compartment <ocid>) --topic <ocid> [--dry-run] [--remove]
- *                  [--cpu-threshold 80] [--mem-threshold 80] [--profile P] [--config-file F]
+ *                  [--cpu-threshold 80] [--mem-threshold 80] [--config KEY=VALUE]... [--profile P] [--config-file F]
  */
 import { parseArgs } from "node:util";
 import { ExitCode, usageError } from "../cli/exit-codes";
@@ -10,9 +10,11 @@ import { iamStatements } from "./iam-statements";
 import { createSetupClients, type SetupClients } from "./oci-clients";
 import { type AlarmStep, ensureAlarm, removeProjectAlarms } from "./project-alarms";
 import { type Scope, scaleUpAlarms } from "./scale-up-alarms";
+import { functionConfig, thresholdContradictions } from "./threshold-check";
 
 export const SETUP_USAGE = `usage: npm run setup -- (--deployment <ocid> | --compartment <ocid>) --topic <topic ocid>
-         [--cpu-threshold 80] [--mem-threshold 80] [--dry-run] [--profile NAME] [--config-file PATH]
+         [--cpu-threshold 80] [--mem-threshold 80] [--config KEY=VALUE]... [--dry-run] [--profile NAME] [--config-file PATH]
+         (--config: the function's configuration, as set with fn config, so the thresholds can be checked against it)
        npm run setup -- (--deployment <ocid> | --compartment <ocid>) --remove [--dry-run]`;
 
 export interface SetupOptions {
@@ -40,6 +42,7 @@ const OPTIONS = {
   topic: { type: "string" },
   "cpu-threshold": { type: "string", default: "80" },
   "mem-threshold": { type: "string", default: "80" },
+  config: { type: "string", multiple: true, default: [] as string[] },
   "dry-run": { type: "boolean", default: false },
   remove: { type: "boolean", default: false },
   profile: { type: "string" },
@@ -64,17 +67,34 @@ export function parseSetupArgs(argv: string[]): SetupOptions | "help" {
     );
   if (!v.remove && !v.topic)
     throw usageError("--topic is required: the Notifications topic the alarms notify", SETUP_USAGE);
+  const thresholds = {
+    cpuThreshold: percent(v["cpu-threshold"] ?? "80", "--cpu-threshold"),
+    memThreshold: percent(v["mem-threshold"] ?? "80", "--mem-threshold"),
+  };
+  if (!v.remove) checkThresholds(thresholds, v.config ?? []);
   return {
     deploymentId: v.deployment,
     compartmentId: v.compartment,
     topicId: v.topic,
-    cpuThreshold: percent(v["cpu-threshold"] ?? "80", "--cpu-threshold"),
-    memThreshold: percent(v["mem-threshold"] ?? "80", "--mem-threshold"),
+    ...thresholds,
     dryRun: v["dry-run"] ?? false,
     remove: v.remove ?? false,
     profile: v.profile,
     configFile: v["config-file"],
   };
+}
+
+/** Refuses (exit 2) thresholds that contradict the function's configuration, saying which values would work. */
+function checkThresholds(thresholds: { cpuThreshold: number; memThreshold: number }, pairs: string[]): void {
+  const entries = pairs.map((pair) => {
+    const at = pair.indexOf("=");
+    if (at <= 0) throw usageError(`--config takes KEY=VALUE, got "${pair}"`, SETUP_USAGE);
+    return [pair.slice(0, at), pair.slice(at + 1)] as const;
+  });
+  const config = functionConfig(Object.fromEntries(entries));
+  if (Array.isArray(config)) throw usageError(`--config: ${config.join("; ")}`, SETUP_USAGE);
+  const problems = thresholdContradictions(thresholds, config);
+  if (problems.length > 0) throw usageError(problems.join("\n"), SETUP_USAGE);
 }
 
 async function resolveScope(clients: SetupClients, options: SetupOptions): Promise<Scope> {

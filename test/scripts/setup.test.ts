@@ -109,6 +109,46 @@ describe("npm run setup", () => {
   });
 });
 
+describe("setup refuses thresholds that contradict the function's target and tolerance", () => {
+  it.each([
+    {
+      args: ["--cpu-threshold", "65"],
+      says: ["--cpu-threshold 65 is within CPU_TOLERANCE 0.1 of TARGET_CPU_UTILIZATION 60", "above 66"],
+    },
+    {
+      args: ["--cpu-threshold", "70", "--config", "TARGET_CPU_UTILIZATION=70"],
+      says: ["a TARGET_CPU_UTILIZATION below 63.6"],
+    },
+    {
+      args: ["--config", "LOW_CPU_THRESHOLD=60"],
+      says: ["LOW_CPU_THRESHOLD 60 is not below", "LOW_CPU_THRESHOLD=auto", "below 27"],
+    },
+    { args: ["--mem-threshold", "70"], says: ["differs from the function's HIGH_MEM_THRESHOLD 80"] },
+    { args: ["--config", "LOW_MEM_THRESHOLD=45"], says: ["LOW_MEM_THRESHOLD 45 is not below half", "below 40"] },
+    { args: ["--config", "TARGET_CPU_UTILIZATION=abc"], says: ["--config: TARGET_CPU_UTILIZATION: expected a number"] },
+  ])("$args: exit 2, saying which values would work", async ({ args, says }) => {
+    const { code, out } = await setup(["--deployment", deploymentId, "--topic", TOPIC, ...args]);
+    expect(code).toBe(2);
+    for (const text of says) expect(out).toContain(text);
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it("accepts thresholds that agree, given the function's configuration", async () => {
+    const args = ["--cpu-threshold", "70", "--mem-threshold", "85", "--config", "TARGET_CPU_UTILIZATION=50"];
+    const { code } = await setup([
+      "--deployment",
+      deploymentId,
+      "--topic",
+      TOPIC,
+      "--dry-run",
+      ...args,
+      "--config",
+      "HIGH_MEM_THRESHOLD=85",
+    ]);
+    expect(code).toBe(0);
+  });
+});
+
 describe("the IAM statements setup prints", () => {
   it("are the README's", () => {
     const readme = readFileSync(resolve(__dirname, "../../README.md"), "utf8");

@@ -10,11 +10,14 @@ import type { Plant } from "../plant";
 import type { PolicyFactory } from "./policy";
 import { type FunctionOnEmulator, startFunctionOnEmulator } from "./this-emulator";
 
-/** Keys of --config that are not function configuration but the thresholds of setup's scale-up alarms. */
+/**
+ * Thresholds of setup's scale-up alarms. HIGH_CPU_THRESHOLD is setup's --cpu-threshold only; HIGH_MEM_THRESHOLD
+ * is also the function's own key (its low-memory thresholds follow it), so the function gets it too.
+ */
 export const ALARM_KEYS = { HIGH_CPU_THRESHOLD: "80", HIGH_MEM_THRESHOLD: "80" } as const;
 
 function functionEnv(config: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(config).filter(([key]) => !(key in ALARM_KEYS)));
+  return Object.fromEntries(Object.entries(config).filter(([key]) => key !== "HIGH_CPU_THRESHOLD"));
 }
 
 export const thisPolicy: PolicyFactory = {
