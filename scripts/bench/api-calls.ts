@@ -1,13 +1,15 @@
 import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
 import type { Emulator, RecordedRequest } from "../../test/emulator";
 import type { FnProcess } from "../../test/support/fn-runner";
-import { EXAMPLE_COMPARTMENT_ID } from "../../test/support/seed-from-alarm";
+import { EXAMPLE_COMPARTMENT_ID, EXAMPLE_TOPIC_ID } from "../../test/support/seed-from-alarm";
 import { checkAnswer, INSTANCE_UP, prepareScenario, type Scenario } from "./scenarios";
 
 /** One OCI request, named by what it does. */
 export function callName(request: Pick<RecordedRequest, "method" | "path">): string {
   const { method, path } = request;
   if (path.startsWith("/20190101/modelDeployments/")) return `${method} deployment`;
+  if (path === "/20190101/workRequests") return "LIST work requests";
+  if (path.endsWith("/actions/retrieveDimensionStates")) return "READ firing state";
   if (path === "/20180401/alarms") return method === "GET" ? "LIST alarms" : `${method} alarm`;
   if (path.startsWith("/20180401/alarms/")) return `${method} alarm`;
   return `${method} ${path}`;
@@ -22,71 +24,95 @@ export interface CallAudit extends Scenario {
 
 const asRepeat = (message: string) => message.replace(/"type":\s*"OK_TO_FIRING"/, '"type": "REPEAT"');
 
-/** A scale-down alarm this function created earlier for the deployment. */
-function existingLowCpuAlarm(emulator: Emulator, deploymentId: string): void {
-  emulator.seedAlarm({
-    displayName: "model_deployment_low_cpu",
-    compartmentId: EXAMPLE_COMPARTMENT_ID,
-    query: `CpuUtilization[5m]{resourceId = "${deploymentId}"}.groupBy(resourceId).mean() < 10`,
-    freeformTags: {
-      [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE,
-      [ScaleDownAlarmTag.Deployment]: deploymentId,
-      [ScaleDownAlarmTag.Metric]: "CpuUtilization",
-    },
-  });
+/** A scale-down alarm this function created earlier for the deployment, with the threshold it had then. */
+function existingLowCpuAlarm(threshold: number) {
+  return (emulator: Emulator, deploymentId: string): void => {
+    emulator.seedAlarm({
+      displayName: "model_deployment_low_cpu",
+      compartmentId: EXAMPLE_COMPARTMENT_ID,
+      query: `CpuUtilization[5m]{resourceId = "${deploymentId}"}.groupBy(resourceId).mean() < ${threshold}`,
+      pendingDuration: "PT5M",
+      repeatNotificationDuration: "PT5M",
+      destinations: [EXAMPLE_TOPIC_ID],
+      freeformTags: {
+        [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE,
+        [ScaleDownAlarmTag.Deployment]: deploymentId,
+        [ScaleDownAlarmTag.Metric]: "CpuUtilization",
+      },
+    });
+  };
 }
 
-// Why each call: GET deployment (state, size, ETag); GET alarm (before any write the firing alarm is verified
-// against the message (VERIFY_FIRING_ALARM), and it gives the compartment to search and create in and the
-// destinations to copy; read once per call); LIST alarms (is a scale-down alarm already there; after a create,
-// did a concurrent invocation create one too); POST/DELETE alarm; PUT deployment (the change, If-Match).
-const CREATE = ["GET deployment", "GET alarm", "LIST alarms", "POST alarm", "LIST alarms", "PUT deployment"];
+// Why each call:
+// - GET deployment: state, size, ETag.
+// - LIST work requests: when the deployment's last change finished (the cooldown counts from then); only when
+//   a change is about to be made.
+// - GET alarm: before any write the firing alarm is verified against the message (VERIFY_FIRING_ALARM); it
+//   also gives the compartment to search and create in and the destinations to copy. Read once per call,
+//   and reused when the firing alarm is the scale-down alarm being brought up to date.
+// - READ firing state: RetrieveDimensionStates, is the alarm FIRING for this deployment now (VERIFY_FIRING_STATE).
+// - LIST alarms: is a scale-down alarm already there; after a create, did a concurrent invocation create one too.
+// - GET alarm (second): an existing scale-down alarm that is not the firing one, to compare it with what the
+//   function would create now; PUT alarm when it differs (threshold after the change, durations, destinations).
+// - POST/DELETE alarm; PUT deployment (the change, If-Match).
+const VERIFY = ["GET alarm", "READ firing state"];
+const CREATE = ["LIST alarms", "POST alarm", "LIST alarms"];
 const REMOVE = ["LIST alarms", "DELETE alarm"];
+const CHANGE = ["GET deployment", "LIST work requests", ...VERIFY];
 
 export const CALL_AUDITS: CallAudit[] = [
-  { ...INSTANCE_UP, needed: CREATE },
+  { ...INSTANCE_UP, needed: [...CHANGE, ...CREATE, "PUT deployment"] },
   {
-    name: "instance-up (2 -> 3, low-CPU alarm exists)",
+    name: "instance-up (2 -> 3, low-CPU alarm up to date)",
     fixture: "test-alarm-scale-cpu-up.json",
     seed: { instanceCount: 2 },
-    prepare: existingLowCpuAlarm,
+    // LOW_CPU_THRESHOLD=auto at 3 instances: 60 × 2/3 × 0.9
+    prepare: existingLowCpuAlarm(36),
     expect: { outcome: "updated", reasonCode: "ScaledUp", scaleDownAlarm: "exists" },
-    needed: ["GET deployment", "GET alarm", "LIST alarms", "PUT deployment"],
+    needed: [...CHANGE, "LIST alarms", "GET alarm", "PUT deployment"],
   },
   {
-    name: "instance-down (3 -> 2)",
+    name: "instance-up (2 -> 3, low-CPU alarm retuned)",
+    fixture: "test-alarm-scale-cpu-up.json",
+    seed: { instanceCount: 2 },
+    prepare: existingLowCpuAlarm(27),
+    expect: { outcome: "updated", reasonCode: "ScaledUp", scaleDownAlarm: "updated" },
+    needed: [...CHANGE, "LIST alarms", "GET alarm", "PUT alarm", "PUT deployment"],
+  },
+  {
+    name: "instance-down (3 -> 2, its own alarm retuned)",
     fixture: "alarm-low-cpu.json",
     seed: { instanceCount: 3 },
-    expect: { outcome: "updated", reasonCode: "ScaledDown", scaleDownAlarm: "none" },
-    needed: ["GET deployment", "GET alarm", "PUT deployment"],
+    expect: { outcome: "updated", reasonCode: "ScaledDown", scaleDownAlarm: "updated" },
+    needed: [...CHANGE, "LIST alarms", "PUT alarm", "PUT deployment"],
   },
   {
     name: "instance-down (2 -> 1, floor: alarm deleted)",
     fixture: "alarm-low-cpu.json",
     seed: { instanceCount: 2 },
     expect: { outcome: "updated", reasonCode: "ScaledDown", scaleDownAlarm: "deleted" },
-    needed: ["GET deployment", "GET alarm", "PUT deployment", ...REMOVE],
+    needed: [...CHANGE, "PUT deployment", ...REMOVE],
   },
   {
     name: "shape-up (Standard2.1 -> 2.2, alarm created)",
     fixture: "test-alarm-scale-mem-up.json",
     seed: { shape: "VM.Standard2.1" },
     expect: { outcome: "updated", reasonCode: "ScaledUp", scaleDownAlarm: "created" },
-    needed: CREATE,
+    needed: [...CHANGE, ...CREATE, "PUT deployment"],
   },
   {
-    name: "shape-down (Standard2.4 -> 2.2)",
+    name: "shape-down (Standard2.4 -> 2.2, its own alarm retuned)",
     fixture: "alarm-low-mem.json",
     seed: { shape: "VM.Standard2.4" },
-    expect: { outcome: "updated", reasonCode: "ScaledDown", scaleDownAlarm: "none" },
-    needed: ["GET deployment", "GET alarm", "PUT deployment"],
+    expect: { outcome: "updated", reasonCode: "ScaledDown", scaleDownAlarm: "updated" },
+    needed: [...CHANGE, "LIST alarms", "PUT alarm", "PUT deployment"],
   },
   {
     name: "at floor (1 instance): alarm deleted",
     fixture: "alarm-low-cpu.json",
     seed: { instanceCount: 1 },
     expect: { outcome: "skipped", reasonCode: "AtMinInstances", scaleDownAlarm: "deleted" },
-    needed: ["GET deployment", "GET alarm", ...REMOVE],
+    needed: ["GET deployment", ...VERIFY, ...REMOVE],
   },
   {
     name: "REPEAT, deployment UPDATING",

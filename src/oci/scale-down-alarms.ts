@@ -68,7 +68,8 @@ export type RemoveOutcome = { outcome: "deleted" | "none"; alarmIds: string[] };
  * in the message: the new alarm copies its compartment, namespace, severity and destinations.
  */
 export class ScaleDownAlarms {
-  private readonly firingAlarms = new Map<string, Promise<models.Alarm>>();
+  /** Alarms read in this invocation, with their ETags: the firing alarm, and the one being brought up to date. */
+  private readonly alarmReads = new Map<string, Promise<{ alarm: models.Alarm; etag: string }>>();
 
   constructor(
     private readonly client: MonitoringClient,
@@ -77,12 +78,16 @@ export class ScaleDownAlarms {
   ) {}
 
   firingAlarm(alarmId: string): Promise<models.Alarm> {
-    let alarm = this.firingAlarms.get(alarmId);
-    if (!alarm) {
-      alarm = this.client.getAlarm({ alarmId, retryConfiguration: this.retryConfiguration }).then((r) => r.alarm);
-      this.firingAlarms.set(alarmId, alarm);
+    return this.readOnce(alarmId).then((read) => read.alarm);
+  }
+
+  private readOnce(alarmId: string): Promise<{ alarm: models.Alarm; etag: string }> {
+    let read = this.alarmReads.get(alarmId);
+    if (!read) {
+      read = this.client.getAlarm({ alarmId, retryConfiguration: this.retryConfiguration });
+      this.alarmReads.set(alarmId, read);
     }
-    return alarm;
+    return read;
   }
 
   /**
@@ -122,7 +127,8 @@ export class ScaleDownAlarms {
 
   /** Updates the alarm where it differs from `wanted`; true when it did. Only the fields upkeep owns are sent. */
   private async bringUpToDate(alarmId: string, wanted: models.CreateAlarmDetails): Promise<boolean> {
-    const { alarm, etag } = await this.client.getAlarm({ alarmId, retryConfiguration: this.retryConfiguration });
+    // Often the firing alarm itself (a low alarm scaling down): read once per invocation.
+    const { alarm, etag } = await this.readOnce(alarmId);
     const changes = differences(alarm, wanted);
     if (!changes) return false;
     await this.client.updateAlarm({

@@ -62,7 +62,8 @@ export function decideFlexStep(
   }
   // Once no further step down is possible, the scale-down alarm has done its job.
   const last = smallerFlexSize(next, limits, policy) === undefined;
-  return change(action, shape, current, next, Reason.ScaledDown, last ? "delete" : "none");
+  // Above the floor the alarm stays, its threshold retuned for the smaller size.
+  return change(action, shape, current, next, Reason.ScaledDown, last ? "delete" : "ensure");
 }
 
 function change(

@@ -51,6 +51,7 @@ export function decideInstanceDown(
     change: { instanceCount: to },
     reason: Reason.ScaledDown,
     message: `instances ${current} -> ${to}${observedNote(signal, config)}`,
-    scaleDownAlarm: to <= config.MIN_INSTANCES ? "delete" : "none",
+    // Above the floor the alarm stays, its threshold retuned for the count it lands on.
+    scaleDownAlarm: to <= config.MIN_INSTANCES ? "delete" : "ensure",
   };
 }

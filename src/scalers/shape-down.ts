@@ -38,6 +38,6 @@ export function decideShapeDown(
     change: { shapeName: previous },
     reason: Reason.ScaledDown,
     message: `shape ${shape} -> ${previous}`,
-    scaleDownAlarm: position.index - 1 <= lowest ? "delete" : "none",
+    scaleDownAlarm: position.index - 1 <= lowest ? "delete" : "ensure",
   };
 }

@@ -34,7 +34,7 @@ describe("flex shapes, memory alarms", () => {
         kind: "change",
         reason: "ScaledDown",
         change: { flexSize: { ocpus: 2, memoryInGBs: 32 } },
-        scaleDownAlarm: "none",
+        scaleDownAlarm: "ensure",
       },
     },
     {

@@ -42,7 +42,7 @@ describe("instance scalers", () => {
       decide: decideInstanceDown,
       count: 4,
       observed: undefined,
-      expected: { to: 3, scaleDownAlarm: "none" },
+      expected: { to: 3, scaleDownAlarm: "ensure" },
     },
     // ceil(5 × 5 / 60) = 1, but at most 3 fewer
     {

@@ -26,7 +26,8 @@ describe("decideInstanceDown", () => {
         change: { instanceCount: count - 1 },
         reason: "ScaledDown",
         message: `instances ${count} -> ${count - 1}`,
-        scaleDownAlarm: "none",
+        // Kept, and its threshold retuned for the count it lands on.
+        scaleDownAlarm: "ensure",
       });
     },
   );

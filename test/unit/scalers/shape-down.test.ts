@@ -16,14 +16,14 @@ const defaults = loadConfig({});
 
 describe("decideShapeDown", () => {
   it.each([
-    ["VM.Standard2.24", "VM.Standard2.16", "none"],
-    ["VM.Standard2.16", "VM.Standard2.8", "none"],
-    ["VM.Standard2.8", "VM.Standard2.4", "none"],
-    ["VM.Standard2.4", "VM.Standard2.2", "none"],
+    ["VM.Standard2.24", "VM.Standard2.16", "ensure"],
+    ["VM.Standard2.16", "VM.Standard2.8", "ensure"],
+    ["VM.Standard2.8", "VM.Standard2.4", "ensure"],
+    ["VM.Standard2.4", "VM.Standard2.2", "ensure"],
     // Reaching the bottom rung: nothing smaller is left, so the scale-down alarm goes.
     ["VM.Standard2.2", "VM.Standard2.1", "delete"],
     ["VM.Standard.E2.2", "VM.Standard.E2.1", "delete"],
-    ["VM.GPU3.4", "VM.GPU3.2", "none"],
+    ["VM.GPU3.4", "VM.GPU3.2", "ensure"],
     ["VM.GPU.A10.2", "VM.GPU.A10.1", "delete"],
   ])("moves %s one rung down to %s (scale-down alarm: %s)", (from, to, scaleDownAlarm) => {
     expect(decideShapeDown(deployment(from), defaults)).toEqual({
@@ -89,7 +89,7 @@ describe("decideShapeDown", () => {
     });
 
     it.each([
-      ["VM.Standard2.24", "VM.Standard2.8", "none"],
+      ["VM.Standard2.24", "VM.Standard2.8", "ensure"],
       ["VM.Standard2.8", "VM.Standard2.2", "delete"],
     ])("moves %s down to %s (scale-down alarm: %s)", (from, to, scaleDownAlarm) => {
       expect(decideShapeDown(deployment(from), custom)).toMatchObject({ kind: "change", to, scaleDownAlarm });
