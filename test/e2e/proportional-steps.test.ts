@@ -41,7 +41,7 @@ describe("load-proportional instance steps through the bundled function", () => 
 
     // ceil(6 × 12 / 60) = ceil(1.2) = 2
     expect(response.body).toMatchObject({ results: [{ action: "instance-down", outcome: "updated", from: 6, to: 2 }] });
-    const put = harness.emulator.writes().find((r) => r.method === "PUT");
+    const put = harness.emulator.writes().find((r) => r.method === "PUT" && r.path.includes("/modelDeployments/"));
     expect(JSON.stringify(put?.body)).toContain('"instanceCount":2');
   });
 

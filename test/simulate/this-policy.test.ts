@@ -29,30 +29,30 @@ describe("this: the real handler on the emulator, on the simulated clock", () =>
     const { changes, result } = await run([...Array(20).fill(0.5), ...Array(45).fill(1.8)], 1);
     // The 5-minute mean passes 80 at minute 23; PT5M pending: OK_TO_FIRING at 27 with "100.00":
     // ceil(1 × 100 / 60) = 2, serving at 37. The REPEAT at 32 finds it UPDATING (NotActive). The REPEAT at 37
-    // sees a window still mostly at 100 % (98) and the 300 s up-cooldown long over: 2 → 4, serving at 47.
-    // At 47 the window (43-47) still holds the minutes on 2 instances (81 > 80): 4 → 6, for 1.8 instances' worth.
-    // This is what the default cooldown (300 s from the decision) does when an update takes 10 minutes.
-    expect(changes).toEqual([
-      [37, 2],
-      [47, 4],
-      [57, 6],
-    ]);
-    expect(result.figures.updates).toBe(3);
-  });
-
-  it("the cooldown is the function's own, read from the state tag on the simulated clock", async () => {
-    const demand = [...Array(20).fill(0.5), ...Array(45).fill(1.8)];
-    // A 15-minute up-cooldown from the decision at 27 holds the REPEAT at 37 (until 42); the one at 42
-    // sees 90 % on 2 instances: ceil(2 × 90 / 60) = 3, serving at 52.
-    const { changes } = await run(demand, 1, { SCALE_UP_COOLDOWN_SECONDS: "900" });
+    // sees a window still mostly at 100 % (98), but the update finished at 37: the 300 s cooldown counts from
+    // then, so it holds (a cooldown from the decision at 27 would have let it scale 2 -> 4 on stale load).
+    // The REPEAT at 42 sees the window on 2 instances, 90 %: ceil(2 × 90 / 60) = 3, serving at 52: 1.8
+    // instances' worth on 3 is the 60 % target.
     expect(changes).toEqual([
       [37, 2],
       [52, 3],
     ]);
+    expect(result.figures.updates).toBe(2);
+  });
+
+  it("the cooldown is the function's own, counted from the update's work request on the simulated clock", async () => {
+    const demand = [...Array(20).fill(0.5), ...Array(45).fill(1.8)];
+    // A 15-minute up-cooldown from the update finishing at 37 holds the REPEATs until 52; the one at 52
+    // sees 90 % on 2 instances: ceil(2 × 90 / 60) = 3, serving at 62.
+    const { changes } = await run(demand, 1, { SCALE_UP_COOLDOWN_SECONDS: "900" });
+    expect(changes).toEqual([
+      [37, 2],
+      [62, 3],
+    ]);
   });
 
   it("scales in through the low-CPU alarm it created when it scaled out", async () => {
-    // Out to 2 as above, then the load falls to 0.1: 5 % CPU on 2, below LOW_CPU_THRESHOLD (10).
+    // Out to 2 as above, then the load falls to 0.1: 5 % CPU on 2, below the low-CPU alarm's 27 (auto at 2).
     const demand = [...Array(20).fill(0.5), ...Array(20).fill(1.8), ...Array(40).fill(0.1)];
     const { changes } = await run(demand, 1, { SCALE_UP_COOLDOWN_SECONDS: "900" });
     expect(changes[0]).toEqual([37, 2]);

@@ -37,11 +37,21 @@ function lowAlarms(emulator: Emulator, id: string, metric: string): Alarm[] {
     .filter((a) => a.freeformTags["autoscale-deployment-id"] === id && a.freeformTags["autoscale-metric"] === metric);
 }
 
+function thresholdOf(alarm: Alarm): number {
+  return Number(/<\s*([\d.]+)\s*$/.exec(alarm.query)?.[1] ?? 0);
+}
+
 /** Plays simulated hours of Monitoring against the real handler and emulator, then checks what must hold. */
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
-  const oci = await startLocalOci({ updateDelayMs: null });
+  // The emulator keeps the function's simulated time: its work requests say when an update finished.
+  let simulatedNow = Date.parse("2026-11-24T00:00:00Z");
+  const oci = await startLocalOci({ updateDelayMs: null, clock: () => simulatedNow });
   const { emulator } = oci;
-  const fn = inProcessFunction(oci, { MAX_INSTANCES: String(MAX_INSTANCES), OCI_REQUEST_TIMEOUT_SECONDS: "1" });
+  const fn = inProcessFunction(
+    oci,
+    { MAX_INSTANCES: String(MAX_INSTANCES), OCI_REQUEST_TIMEOUT_SECONDS: "1" },
+    new Date(simulatedNow),
+  );
   const random = mulberry32(options.seed);
   const report: SoakReport = {
     deliveries: 0,
@@ -77,6 +87,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const total = options.busyMinutes + options.quietMinutes;
   for (let minute = 0; minute < total; minute++) {
     fn.clock.advance(60);
+    simulatedNow = fn.clock.now.getTime();
     if (random() < 0.6) emulator.completeUpdates(); // updates take one to a few minutes
     const quiet = minute >= options.busyMinutes;
     for (const [i, id] of ids.entries()) {
@@ -87,15 +98,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       const streams: Array<{ alarm: Pick<Alarm, "id" | "query">; title: string; breached: boolean }> = [
         { alarm: { id: HIGH.cpu, query: "" }, title: "model_deployment_high_cpu", breached: cpu > 80 },
         { alarm: { id: HIGH.mem, query: "" }, title: "model_deployment_high_mem", breached: mem > 80 },
+        // The low alarms fire below their own thresholds, which the function retunes as it scales.
         ...lowAlarms(emulator, id, "CpuUtilization").map((alarm) => ({
           alarm,
           title: "model_deployment_low_cpu",
-          breached: cpu < 10,
+          breached: cpu < thresholdOf(alarm),
         })),
         ...lowAlarms(emulator, id, "MemoryUtilization").map((alarm) => ({
           alarm,
           title: "model_deployment_low_mem",
-          breached: mem < 10,
+          breached: mem < thresholdOf(alarm),
         })),
       ];
       for (const stream of streams) {
