@@ -31,7 +31,7 @@ function existingLowCpuAlarm(threshold: number) {
       displayName: "model_deployment_low_cpu",
       compartmentId: EXAMPLE_COMPARTMENT_ID,
       query: `CpuUtilization[5m]{resourceId = "${deploymentId}"}.groupBy(resourceId).mean() < ${threshold}`,
-      pendingDuration: "PT5M",
+      pendingDuration: "PT20M",
       repeatNotificationDuration: "PT5M",
       destinations: [EXAMPLE_TOPIC_ID],
       freeformTags: {

@@ -50,7 +50,7 @@ function details(scope: Scope, settings: ScaleUpSettings, metric: Metric): model
     namespace: NAMESPACE,
     query: scaleUpQuery(metric, scope, cpu ? settings.cpuThreshold : settings.memThreshold),
     resolution: "1m",
-    pendingDuration: "PT5M",
+    pendingDuration: "PT1M",
     severity: "WARNING",
     body: `High ${metric} on ${what}: ${MANAGED_BY_VALUE} ${cpu ? "adds an instance" : "moves it to the next larger shape"}.`,
     messageFormat: "RAW" as models.CreateAlarmDetails.MessageFormat,

@@ -27,27 +27,27 @@ describe("this: the real handler on the emulator, on the simulated clock", () =>
   it("scales out in load-proportional steps from setup's high-CPU alarm; a repeat during UPDATING changes nothing", async () => {
     // 1 instance at 50 %, then 1.8 instances' worth (CPU pinned at 100 %) from minute 20.
     const { changes, result } = await run([...Array(20).fill(0.5), ...Array(45).fill(1.8)], 1);
-    // The 5-minute mean passes 80 at minute 23; PT5M pending: OK_TO_FIRING at 27 with "100.00":
-    // ceil(1 × 100 / 60) = 2, serving at 37. The REPEAT at 32 finds it UPDATING (NotActive). The REPEAT at 37
-    // sees a window still mostly at 100 % (98), but the update finished at 37: the 300 s cooldown counts from
-    // then, so it holds (a cooldown from the decision at 27 would have let it scale 2 -> 4 on stale load).
-    // The REPEAT at 42 sees the window on 2 instances, 90 %: ceil(2 × 90 / 60) = 3, serving at 52: 1.8
+    // The 5-minute mean passes 80 at minute 23; setup's PT1M pending: OK_TO_FIRING at 23:
+    // ceil(1 × 90 / 60) = 2, serving at 33. The REPEAT at 28 finds it UPDATING (NotActive). The REPEAT at 33
+    // sees a window still mostly at 100 %, but the update finished at 33: the 300 s cooldown counts from
+    // then, so it holds (a cooldown from the decision at 23 would have let it scale 2 -> 4 on stale load).
+    // The REPEAT at 38 sees the window on 2 instances, 90 %: ceil(2 × 90 / 60) = 3, serving at 48: 1.8
     // instances' worth on 3 is the 60 % target.
     expect(changes).toEqual([
-      [37, 2],
-      [52, 3],
+      [33, 2],
+      [48, 3],
     ]);
     expect(result.figures.updates).toBe(2);
   });
 
   it("the cooldown is the function's own, counted from the update's work request on the simulated clock", async () => {
     const demand = [...Array(20).fill(0.5), ...Array(45).fill(1.8)];
-    // A 15-minute up-cooldown from the update finishing at 37 holds the REPEATs until 52; the one at 52
-    // sees 90 % on 2 instances: ceil(2 × 90 / 60) = 3, serving at 62.
+    // A 15-minute up-cooldown from the update finishing at 33 holds the REPEATs until 48; the one at 48
+    // sees 90 % on 2 instances: ceil(2 × 90 / 60) = 3, serving at 58.
     const { changes } = await run(demand, 1, { SCALE_UP_COOLDOWN_SECONDS: "900" });
     expect(changes).toEqual([
-      [37, 2],
-      [62, 3],
+      [33, 2],
+      [58, 3],
     ]);
   });
 
@@ -55,7 +55,7 @@ describe("this: the real handler on the emulator, on the simulated clock", () =>
     // Out to 2 as above, then the load falls to 0.1: 5 % CPU on 2, below the low-CPU alarm's 27 (auto at 2).
     const demand = [...Array(20).fill(0.5), ...Array(20).fill(1.8), ...Array(40).fill(0.1)];
     const { changes } = await run(demand, 1, { SCALE_UP_COOLDOWN_SECONDS: "900" });
-    expect(changes[0]).toEqual([37, 2]);
+    expect(changes[0]).toEqual([33, 2]);
     expect(changes.at(-1)?.[1]).toBe(1);
   });
 });
