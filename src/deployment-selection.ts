@@ -26,8 +26,9 @@ export function selectDeployments(
   return { chosen: rotated.slice(0, limit), deferred: rotated.slice(limit) };
 }
 
-/** Minutes in an ISO-8601 duration such as PT5M or PT1H30M; undefined when unset or not of that form. */
+/** Minutes in an ISO-8601 duration such as PT5M, PT1H30M or PT90S (seconds rounded up); undefined when unset or not of that form. */
 export function durationMinutes(iso: string | undefined): number | undefined {
-  const match = /^PT(?=\d)(?:(\d+)H)?(?:(\d+)M)?$/.exec(iso ?? "");
-  return match ? Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0) : undefined;
+  const match = /^PT(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(iso ?? "");
+  if (!match) return undefined;
+  return Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0) + Math.ceil(Number(match[3] ?? 0) / 60);
 }

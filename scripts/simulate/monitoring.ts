@@ -6,6 +6,8 @@
  * it stops. An alarm starts OK when first seen (a new alarm's pending time starts at its creation).
  */
 
+import { durationMinutes as minutesOf } from "../../src/deployment-selection";
+
 export type Statistic = "mean" | "max" | "min";
 
 export interface ParsedQuery {
@@ -37,11 +39,9 @@ export function parseQuery(query: string): ParsedQuery | undefined {
   };
 }
 
-/** Minutes in an ISO-8601 duration such as PT5M or PT1H30M; `fallback` when absent. */
+/** Minutes in an ISO-8601 duration (the function's own reader); `fallback` when absent. */
 export function durationMinutes(iso: string | undefined, fallback: number): number {
-  const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(iso ?? "");
-  if (!m) return fallback;
-  return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) + Math.ceil(Number(m[3] ?? 0) / 60);
+  return minutesOf(iso) ?? fallback;
 }
 
 /** The statistic of `series` over the `window` minutes ending at `minute` (fewer at the start). */

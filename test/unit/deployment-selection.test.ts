@@ -41,6 +41,7 @@ describe("durationMinutes", () => {
     ["PT5M", 5],
     ["PT1H30M", 90],
     ["PT2H", 120],
+    ["PT90S", 2],
     [undefined, undefined],
     ["P1D", undefined],
   ])("%s is %s minutes", (iso, minutes) => {
