@@ -118,6 +118,40 @@ describe("npm run invoke --oci (against the emulator standing in for OCI)", () =
   });
 });
 
+describe("npm run invoke on OCI's published alarm messages gives the answers fixtures/README.md documents", () => {
+  it.each([
+    {
+      file: "oci-docs-grouped-v1.5.json",
+      args: ["--instances", "4"],
+      says: ["instance-up updated", "instances 4 -> 5"],
+    },
+    {
+      file: "oci-docs-grouped-v1.5-four-deployments.json",
+      args: ["--instances", "2"],
+      says: ["instances 2 -> 4 (observed 92%", "instances 2 -> 4 (observed 95%"],
+    },
+    {
+      file: "oci-docs-grouped-v1.5-templated-title.json",
+      args: ["--instances", "4", "--alarm-name", "model_deployment_high_cpu"],
+      says: ["instances 4 -> 5"],
+    },
+    { file: "oci-docs-split-v1.5.json", args: ["--instances", "1"], says: ["instances 1 -> 2 (observed 92%"] },
+    { file: "oci-docs-streaming-repeat-v1.1.json", args: ["--instances", "2"], says: ["instances 2 -> 3"] },
+    { file: "oci-fn-sample-shape-increase-v1.0.json", args: [], says: ["VM.Standard2.1 -> VM.Standard2.2"] },
+    { file: "oci-captured-tenancy-v1.5.json", args: ["--instances", "1"], says: ["instances 1 -> 2"] },
+    {
+      file: "oci-captured-tenancy-v1.5-uppercase-ocid.json",
+      args: ["--instances", "1"],
+      says: ["ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaaexamplerealmsg07: instance-up updated"],
+    },
+    { file: "oci-netcool-sample-v1.3.json", args: ["--instances", "1"], says: ["instances 1 -> 2"] },
+  ])("$file", async ({ file, args, says }) => {
+    const { code, out } = await invoke([...args, fixture(file)]);
+    expect(code).toBe(0);
+    for (const text of says) expect(out).toContain(text);
+  });
+});
+
 describe("npm run invoke (on the local emulator)", () => {
   it("routes a templated title by the alarm's display name given with --alarm-name", async () => {
     const args = ["--instances", "4", "--alarm-name", "model_deployment_high_cpu"];
