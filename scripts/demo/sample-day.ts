@@ -1,22 +1,14 @@
 /**
- * The demo's sample deployments and their day: how much CPU and memory each one needs, hour by hour.
- * CPU demand is in percent of one instance (300 = three instances' worth), shared by the instances;
- * every instance holds the whole model, so memory use does not shrink with more instances, only with
- * a larger shape.
+ * The demo's sample day as a simulator trace: one model deployment on VM.Standard2.1, 06:00 to midnight.
+ * CPU demand is in instances' worth at 100 % CPU (3.3 = three and a third instances busy); memory is the
+ * utilization on the starting shape (the model and its caches, whatever the instance count).
  */
+import type { Trace } from "../simulate/trace";
 
 /** [minute of the day, value] points, linearly interpolated. */
 export type Curve = readonly (readonly [number, number])[];
 
-export interface SampleDeployment {
-  name: string;
-  shape: string;
-  instances: number;
-  cpuDemand: Curve;
-  memoryGB: Curve;
-}
-
-/** "08:20 330, 09:00 370" -> [[500, 330], [540, 370]] */
+/** "08:20 3.3, 09:00 3.7" -> [[500, 3.3], [540, 3.7]] */
 function curve(points: string): Curve {
   return points.split(",").map((point) => {
     const [time = "", value = ""] = point.trim().split(/\s+/);
@@ -27,57 +19,43 @@ function curve(points: string): Curve {
 
 export const DAY_START = 6 * 60;
 export const DAY_END = 24 * 60;
+/** Minute 0 of the trace: 06:00 on a Monday. */
+const START_MS = Date.parse("2026-03-02T06:00:00Z");
 
-export const SAMPLE_DEPLOYMENTS: readonly SampleDeployment[] = [
-  {
-    name: "fraud-scoring",
-    shape: "VM.Standard2.1",
-    instances: 1,
-    // A morning surge faster than one instance per 5 minutes, a short peak above what 4 instances
-    // handle, a quick fall after lunch; then an afternoon batch that loads a large feature cache.
-    cpuDemand: curve("06:00 30, 08:00 45, 08:20 330, 08:35 365, 08:50 290, 12:00 280, 12:30 20, 24:00 20"),
-    memoryGB: curve("06:00 6, 14:00 6, 14:20 27, 16:30 27, 17:00 6, 24:00 6"),
-  },
-  {
-    name: "recommendations",
-    shape: "VM.Standard.E2.2",
-    instances: 1,
-    // Evening traffic.
-    cpuDemand: curve("06:00 20, 18:00 40, 18:30 170, 21:00 160, 21:30 15, 24:00 15"),
-    memoryGB: curve("06:00 5, 24:00 5"),
-  },
-];
-
-/** Memory per instance, for the shapes the demo can reach. */
-const SHAPE_MEMORY_GB: Record<string, number> = {
-  "VM.Standard2.1": 15,
-  "VM.Standard2.2": 30,
-  "VM.Standard2.4": 60,
-  "VM.Standard2.8": 120,
-  "VM.Standard.E2.1": 8,
-  "VM.Standard.E2.2": 16,
-  "VM.Standard.E2.4": 32,
-  "VM.Standard.E2.8": 64,
+export const SAMPLE_DAY = {
+  name: "fraud-scoring",
+  // A morning surge far faster than one instance at a time, a peak of nearly four instances' worth, a fall
+  // at lunch; evening traffic from 18:30 to 21:30.
+  cpuDemand: curve(
+    "06:00 0.3, 08:00 0.45, 08:20 3.3, 08:35 3.65, 08:50 2.9, 12:00 2.8, 12:30 0.2, 18:00 0.4, 18:30 1.7, 21:00 1.6, 21:30 0.15, 24:00 0.15",
+  ),
+  // An afternoon batch job loads a large feature cache: 95 % of VM.Standard2.1's memory for two hours.
+  memoryPercent: curve("06:00 40, 14:00 40, 14:20 95, 16:30 95, 16:50 40, 24:00 40"),
 };
 
-export function valueAt(curve: Curve, minute: number): number {
-  const after = curve.findIndex(([m]) => m >= minute);
-  if (after <= 0) return (curve[after === 0 ? 0 : curve.length - 1] as readonly [number, number])[1];
-  const [m0, v0] = curve[after - 1] as readonly [number, number];
-  const [m1, v1] = curve[after] as readonly [number, number];
+export function valueAt(points: Curve, minute: number): number {
+  const after = points.findIndex(([m]) => m >= minute);
+  if (after <= 0) return (points[after === 0 ? 0 : points.length - 1] as readonly [number, number])[1];
+  const [m0, v0] = points[after - 1] as readonly [number, number];
+  const [m1, v1] = points[after] as readonly [number, number];
   return v0 + ((v1 - v0) * (minute - m0)) / (m1 - m0);
 }
 
-export function cpuUtilization(deployment: SampleDeployment, minute: number, instances: number): number {
-  return Math.min(100, valueAt(deployment.cpuDemand, minute) / Math.max(1, instances));
+/** The day, one value per minute, as `npm run simulate` reads a trace with a `memory_percent` column. */
+export function sampleDayTrace(): Trace {
+  const minutes = DAY_END - DAY_START;
+  const at = (points: Curve) => Float64Array.from({ length: minutes }, (_, m) => valueAt(points, DAY_START + m));
+  return {
+    name: SAMPLE_DAY.name,
+    startMs: START_MS,
+    demand: at(SAMPLE_DAY.cpuDemand),
+    memory: at(SAMPLE_DAY.memoryPercent),
+    loadColumn: "cpu_percent",
+  };
 }
 
-export function memoryUtilization(deployment: SampleDeployment, minute: number, shape: string): number {
-  const capacity = SHAPE_MEMORY_GB[shape] ?? 15;
-  return Math.min(100, (valueAt(deployment.memoryGB, minute) / capacity) * 100);
-}
-
-export function clock(minute: number): string {
-  const hours = Math.floor(minute / 60);
-  return `${String(hours).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+/** "08:25" for minute 505 of the day. */
+export function clock(minuteOfDay: number): string {
+  const hours = Math.floor(minuteOfDay / 60);
+  return `${String(hours).padStart(2, "0")}:${String(minuteOfDay % 60).padStart(2, "0")}`;
 }

@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runtimeNodeFlags } from "../../scripts/snapshot.mjs";
-import { type FnProcess, startFunction } from "../support/fn-runner";
+import { DIST_DIR, type FnProcess, startFunction } from "../support/fn-runner";
 import { type LocalOci, startLocalOci } from "../support/local-oci";
 import { seedFromAlarmMessage } from "../support/seed-from-alarm";
 import { readFixture } from "./harness";
@@ -17,7 +17,7 @@ describe("the function started from its V8 startup snapshot", () => {
   let fn: FnProcess | undefined;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "function-snapshot-"));
-    copyFileSync(resolve(__dirname, "../../dist/snapshot-entry.js"), join(dir, "snapshot-entry.js"));
+    copyFileSync(join(DIST_DIR, "snapshot-entry.js"), join(dir, "snapshot-entry.js"));
     blob = join(dir, "func.blob");
     execFileSync(
       process.execPath,

@@ -1,8 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { dayChart } from "../../scripts/demo/day-chart";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type DayResult, playDay } from "../../scripts/demo/play-day";
-import { timelineLine } from "../../scripts/demo/timeline";
-import { DEFAULT_ENTRY } from "../support/fn-runner";
+import { timelineLines } from "../../scripts/demo/timeline";
+import { DEFAULT_ASSUMPTIONS } from "../../scripts/simulate/assumptions";
+import type { ThisDecision } from "../../scripts/simulate/policies/this";
+import { simulationSvg } from "../../scripts/simulate/svg";
 
 /** Checks that every tag is closed in order and attribute values are quoted: enough to tell a broken SVG. */
 function assertWellFormedXml(xml: string): void {
@@ -17,45 +18,66 @@ function assertWellFormedXml(xml: string): void {
   expect(xml.replace(/<[^<>]*>/g, "")).not.toMatch(/[<>]/);
 }
 
-describe("npm run demo (the morning and the lunch-time fall)", () => {
-  let day: DayResult;
+const changes = (timeline: ThisDecision[]) => timeline.filter((d) => d.result.outcome === "updated");
+const HOUR = 60;
+/** Minutes from the trace's start (06:00). */
+const at = (hours: number) => (hours - 6) * HOUR;
 
-  it("plays the alarms through the function: rising load scales out step by step, then the low alarm scales back in", async () => {
-    day = await playDay({ entry: DEFAULT_ENTRY, from: 8 * 60, to: 13 * 60 });
-    const fraud = day.timeline.filter((e) => e.deployment === "fraud-scoring");
-    const line = (e: (typeof fraud)[number]) =>
-      [e.title, e.type, e.decision, e.outcome, e.reasonCode, e.instances].filter((x) => x !== undefined).join(" ");
-    expect(fraud.map(line)).toEqual([
-      "model_deployment_high_cpu OK_TO_FIRING instance-up updated ScaledUp 2",
-      // The message carries the observed CPU (v1.5 metricValues): the step is proportional to the load, 2 -> 4.
-      "model_deployment_high_cpu REPEAT instance-up updated ScaledUp 4",
-      // MAX_INSTANCES is 4 in the demo: the peak's repeats are refused
-      ...fraud
-        .filter((e) => e.reasonCode === "AtMaxInstances")
-        .map(() => "model_deployment_high_cpu REPEAT instance-up skipped AtMaxInstances 4"),
-      "model_deployment_high_cpu FIRING_TO_OK ignored 4",
-      "model_deployment_low_cpu OK_TO_FIRING instance-down updated ScaledDown 3",
-      "model_deployment_low_cpu REPEAT instance-down updated ScaledDown 2",
-      "model_deployment_low_cpu REPEAT instance-down updated ScaledDown 1",
-    ]);
-    expect(fraud.filter((e) => e.reasonCode === "AtMaxInstances").length).toBeGreaterThan(0);
-    // the low-CPU alarm the function created at the first step up, and deleted back at the floor
-    expect(fraud.map((e) => e.scaleDownAlarm).filter((a) => a === "created" || a === "deleted")).toEqual([
-      "created",
-      "deleted",
-    ]);
-    expect(day.calls).toBe(day.timeline.length);
-    expect(timelineLine(fraud[0] as (typeof fraud)[number])).toMatch(
-      /^08:\d\d +high CPU OK_TO_FIRING 100% +fraud-scoring +instance-up \(ScaledUp\) +2 × VM.Standard2.1 +created$/,
-    );
+describe("npm run demo: the sample day through the simulator", () => {
+  let day: DayResult;
+  beforeAll(async () => {
+    day = await playDay();
   });
 
-  it("charts instances and shapes as a well-formed SVG", () => {
-    const svg = dayChart(day.series);
+  it("plays the day with the function's default configuration and the simulator's update duration", () => {
+    const { simulation } = day;
+    expect(simulation.assumptions).toEqual(DEFAULT_ASSUMPTIONS);
+    expect(simulation.runs.map((r) => r.figures.name)).toEqual(["this", "oci-autoscaling", "sample-2022", "ideal"]);
+    const updates = simulation.runs[0]?.updates ?? [];
+    expect(updates.length).toBeGreaterThan(0);
+    // Every update keeps the deployment UPDATING for the default 10 minutes before its capacity serves.
+    for (const u of updates) expect(u.doneMinute - u.minute).toBe(DEFAULT_ASSUMPTIONS.updateMinutes);
+    // The default cooldowns hold repeats that come after an update finished.
+    expect(day.timeline.some((d) => d.result.reasonCode === "CoolingDown")).toBe(true);
+    expect(day.timeline.some((d) => d.result.reasonCode === "NotActive")).toBe(true);
+  });
+
+  it("tells the morning, the lunch-time fall, the afternoon memory and the evening in the function's decisions", () => {
+    const made = changes(day.timeline).map((d) => ({ minute: d.minute, title: d.title, ...d.result }));
+    const morning = made.filter((d) => d.minute < at(12) && d.action === "instance-up");
+    // The surge is met in load-proportional steps (the messages carry the observed CPU), not one by one.
+    expect(morning[0]).toMatchObject({ title: "model_deployment_high_cpu", from: 1, to: 2 });
+    expect(morning.some((d) => Number(d.to) - Number(d.from) > 1)).toBe(true);
+    const lunch = made.filter((d) => d.minute >= at(12) && d.minute < at(14));
+    expect(lunch.every((d) => d.title === "model_deployment_low_cpu" && d.action === "instance-down")).toBe(true);
+    // Back at the floor, the low-CPU alarm the function created is deleted.
+    expect(lunch.at(-1)).toMatchObject({ to: 1, scaleDownAlarm: "deleted" });
+    const afternoon = made.filter((d) => d.minute >= at(14) && d.minute < at(18));
+    expect(afternoon.map((d) => [d.action, d.from, d.to])).toEqual([
+      ["shape-up", "VM.Standard2.1", "VM.Standard2.2"],
+      ["shape-down", "VM.Standard2.2", "VM.Standard2.1"],
+    ]);
+    const evening = made.filter((d) => d.minute >= at(18));
+    expect(evening[0]).toMatchObject({ action: "instance-up", from: 1 });
+    expect(evening.at(-1)).toMatchObject({ action: "instance-down", to: 1 });
+  });
+
+  it("prints one line per change and one per run of refused repeats: time, alarm, decision, reason", () => {
+    const lines = timelineLines(day.timeline, DEFAULT_ASSUMPTIONS.updateMinutes);
+    expect(lines[0]).toMatch(
+      /^08:\d\d +high CPU OK_TO_FIRING \d+% +instance-up 1 → 2, serving 08:\d\d +ScaledUp; scale-down alarm created$/,
+    );
+    expect(lines).toContainEqual(expect.stringMatching(/ ×\d +instance-up skipped, to \d\d:\d\d +NotActive/));
+    expect(lines.length).toBe(
+      changes(day.timeline).length + lines.filter((l) => / skipped(, to \d\d:\d\d)? /.test(l)).length,
+    );
+    expect(lines.length).toBeLessThan(day.timeline.length);
+  });
+
+  it("charts demand and every policy's instances, this and oci-autoscaling included, as a well-formed SVG", () => {
+    const svg = simulationSvg(day.simulation, "npm run demo");
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     assertWellFormedXml(svg);
-    expect(svg).toContain("fraud-scoring");
-    expect(svg).toContain("VM.Standard2.1");
-    expect(day.series.get("fraud-scoring")?.map((p) => p.instances)).toContain(4);
+    for (const name of ["this", "oci-autoscaling"]) expect(svg).toContain(`>${name}</text>`);
   });
 });

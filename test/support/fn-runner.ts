@@ -34,7 +34,12 @@ export interface StartFunctionOptions {
   nodeArgs?: string[];
 }
 
-export const DEFAULT_ENTRY = resolve(__dirname, "../../dist/func.js");
+/**
+ * Where the tests' bundle is: dist/, or FUNCTION_DIST (CI's Node 22 run builds its own bundle there, so the
+ * two runs never share one). The function runs on `process.execPath`: the Node that runs the tests.
+ */
+export const DIST_DIR = resolve(process.env.FUNCTION_DIST ?? resolve(__dirname, "../../dist"));
+export const DEFAULT_ENTRY = join(DIST_DIR, "func.js");
 
 /**
  * Starts the function as the Fn platform does: FN_FORMAT=http-stream, FN_LISTENER on a socket in a fresh

@@ -3,9 +3,13 @@
  * emulator each minute, sends the real-format message to the real handler, and whatever the handler
  * updated through the SDK becomes the plant's update. Nothing of the function's rules is re-implemented
  * here: cooldowns, proportional steps, scale-down alarms and state tags are the handler's.
+ * The trace's memory is utilization on the starting shape; after a shape change the alarms see it on the
+ * serving shape (a ladder shape's memory grows with the number that ends its name: VM.Standard2.2 has twice
+ * VM.Standard2.1's).
  */
+import type { DeploymentResult } from "../../../src/response";
 import { alarmMessage, type MessageAlarm } from "../alarm-message";
-import { AlarmEvaluator } from "../monitoring";
+import { AlarmEvaluator, type TransitionType } from "../monitoring";
 import type { Plant } from "../plant";
 import type { PolicyFactory } from "./policy";
 import { type FunctionOnEmulator, startFunctionOnEmulator } from "./this-emulator";
@@ -20,7 +24,25 @@ function functionEnv(config: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(config).filter(([key]) => key !== "HIGH_CPU_THRESHOLD"));
 }
 
-export const thisPolicy: PolicyFactory = {
+/** One decision of the function, as the handler answered it: what `npm run demo` prints. */
+export interface ThisDecision {
+  minute: number;
+  /** The message's title (the alarm's notification title). */
+  title: string;
+  type: TransitionType;
+  /** The value the alarm evaluated, in percent. */
+  value: number;
+  result: DeploymentResult;
+}
+
+/** Relative memory of a ladder shape: the number that ends its name (1 for names without one). */
+export function shapeSize(shape: string): number {
+  const n = Number(/\.(\d+)$/.exec(shape)?.[1]);
+  return n > 0 ? n : 1;
+}
+
+/** `this`, telling `onDecision` about every result the handler returns. */
+export const observedThisPolicy = (onDecision?: (decision: ThisDecision) => void): PolicyFactory => ({
   name: "this",
   create: async ({ trace, assumptions, initialInstances, config }) => {
     const fn: FunctionOnEmulator = await startFunctionOnEmulator({
@@ -35,6 +57,9 @@ export const thisPolicy: PolicyFactory = {
     });
     const evaluator = new AlarmEvaluator();
     const memory = trace.memory ?? new Float64Array(trace.demand.length).fill(assumptions.defaultMemoryPercent);
+    const startSize = shapeSize(fn.state().shape);
+    let servingSize = startSize;
+    const memorySeen = new Float64Array(trace.demand.length);
     const episodes = new Map<string, number>();
     const counts = { messages: 0, decisions: 0 };
     let bound = false;
@@ -49,6 +74,7 @@ export const thisPolicy: PolicyFactory = {
       const response = await fn.send(message, nowMs);
       for (const result of response.results) {
         counts.decisions++;
+        onDecision?.({ minute, title: String(message.title), type: kind, value, result });
         if (result.outcome !== "updated") continue;
         const accepted = typeof result.to === "number" ? plant.submit(result.to) : plant.submit(plant.serving, true);
         if (!accepted) throw new Error(`minute ${minute}: the function updated while the plant was UPDATING`);
@@ -63,14 +89,16 @@ export const thisPolicy: PolicyFactory = {
             fn.completeUpdates(trace.startMs + plant.minute * 60_000);
             const now = fn.state().instances;
             if (now !== done.to) throw new Error(`emulator has ${now} instances after an update to ${done.to}`);
+            servingSize = shapeSize(fn.state().shape);
           };
           bound = true;
         }
+        memorySeen[minute] = Math.min(100, ((memory[minute] ?? 0) * startSize) / servingSize);
         const alarms = fn.alarms();
         evaluator.retain(new Set(alarms.map((a) => a.id)));
         for (const alarm of alarms) {
           const series = (metric: string) =>
-            metric === "CpuUtilization" ? plant.cpuByMinute : metric === "MemoryUtilization" ? memory : undefined;
+            metric === "CpuUtilization" ? plant.cpuByMinute : metric === "MemoryUtilization" ? memorySeen : undefined;
           const fired = evaluator.evaluate(alarm, series, minute);
           if (fired) await act(minute, plant, alarm, fired.type, fired.value);
         }
@@ -79,4 +107,6 @@ export const thisPolicy: PolicyFactory = {
       close: () => fn.close(),
     };
   },
-};
+});
+
+export const thisPolicy: PolicyFactory = observedThisPolicy();
