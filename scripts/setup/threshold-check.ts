@@ -54,7 +54,8 @@ export function thresholdContradictions(thresholds: Thresholds, config: Config):
  * threshold in requests per minute, or the sentence saying why the one given does not work.
  */
 export function requestsThresholdFor(flag: string | undefined, config: Config): number | string {
-  const least = Math.ceil(config.TARGET_REQUESTS_PER_INSTANCE * (1 + config.CPU_TOLERANCE));
+  // The epsilon: 50 × 1.1 is 55.000000000000007 in floating point.
+  const least = Math.ceil(config.TARGET_REQUESTS_PER_INSTANCE * (1 + config.CPU_TOLERANCE) - 1e-9);
   if (flag === undefined) return least;
   const value = Number(flag);
   if (!/^\d+(\.\d+)?$/.test(flag) || value <= 0) return `--requests-threshold takes requests per minute, got "${flag}"`;
