@@ -1,11 +1,11 @@
 import type { AlarmMessage } from "./alarm-message";
-import { type AlarmNames, actionForTitle } from "./alarm-routing";
-import type { ScalingAction } from "./decision";
+import { type AlarmNames, routeForTitle } from "./alarm-routing";
+import type { AlarmRoute } from "./decision";
 import { transientError } from "./deployment-results";
 import { classifyOciFailure } from "./oci/failures";
 import type { ScalingRun } from "./scaling-run";
 
-export type AlarmNameRoute = { action: ScalingAction; alarmName: string } | { ignored: string };
+export type AlarmNameRoute = (AlarmRoute & { alarmName: string }) | { ignored: string };
 
 /**
  * A notification title may be a template (`{{severity}} alarm triggered at {{timestamp}}`, the docs'
@@ -21,8 +21,8 @@ export async function routeByAlarmName(
   for (const alarmId of new Set(message.alarmMetaData.map((m) => m.id))) {
     try {
       const alarm = await run.alarms.firingAlarm(alarmId);
-      const action = actionForTitle(alarm.displayName, names);
-      if (action) return { action, alarmName: alarm.displayName };
+      const route = routeForTitle(alarm.displayName, names);
+      if (route) return { ...route, alarmName: alarm.displayName };
       unread.push(`alarm ${alarmId} is named "${alarm.displayName}"`);
     } catch (error) {
       const failure = classifyOciFailure(error);

@@ -1,18 +1,31 @@
 import type { Config } from "./config";
-import { ScalingAction } from "./decision";
+import { ACTION_METRIC, type AlarmRoute, ScalingAction } from "./decision";
 
 export type AlarmNames = Pick<
   Config,
-  "HIGH_CPU_ALARM_NAME" | "LOW_CPU_ALARM_NAME" | "HIGH_MEM_ALARM_NAME" | "LOW_MEM_ALARM_NAME"
+  | "HIGH_CPU_ALARM_NAME"
+  | "LOW_CPU_ALARM_NAME"
+  | "HIGH_MEM_ALARM_NAME"
+  | "LOW_MEM_ALARM_NAME"
+  | "HIGH_REQUESTS_ALARM_NAME"
+  | "LOW_REQUESTS_ALARM_NAME"
 >;
 
-/** The alarm title (its notification title, or display name when none is set) says what to do. */
-export function actionForTitle(title: string, names: AlarmNames): ScalingAction | undefined {
-  const routes: Record<string, ScalingAction> = {
-    [names.HIGH_CPU_ALARM_NAME]: ScalingAction.InstanceUp,
-    [names.LOW_CPU_ALARM_NAME]: ScalingAction.InstanceDown,
-    [names.HIGH_MEM_ALARM_NAME]: ScalingAction.ShapeUp,
-    [names.LOW_MEM_ALARM_NAME]: ScalingAction.ShapeDown,
+/** The alarm title (its notification title, or display name when none is set) says what to do, on which metric. */
+export function routeForTitle(title: string, names: AlarmNames): AlarmRoute | undefined {
+  const byAction = (action: ScalingAction): AlarmRoute => ({ action, metric: ACTION_METRIC[action] });
+  const routes: Record<string, AlarmRoute> = {
+    [names.HIGH_CPU_ALARM_NAME]: byAction(ScalingAction.InstanceUp),
+    [names.LOW_CPU_ALARM_NAME]: byAction(ScalingAction.InstanceDown),
+    [names.HIGH_MEM_ALARM_NAME]: byAction(ScalingAction.ShapeUp),
+    [names.LOW_MEM_ALARM_NAME]: byAction(ScalingAction.ShapeDown),
+    [names.HIGH_REQUESTS_ALARM_NAME]: { action: ScalingAction.InstanceUp, metric: "PredictRequestCount" },
+    [names.LOW_REQUESTS_ALARM_NAME]: { action: ScalingAction.InstanceDown, metric: "PredictRequestCount" },
   };
   return Object.hasOwn(routes, title.trim()) ? routes[title.trim()] : undefined;
+}
+
+/** The action alone, for callers that do not care which metric asked for it. */
+export function actionForTitle(title: string, names: AlarmNames): ScalingAction | undefined {
+  return routeForTitle(title, names)?.action;
 }

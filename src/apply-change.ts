@@ -25,7 +25,7 @@ export async function applyChange(
   base: DeploymentResult,
   limits: ScalingLimits,
 ): Promise<DeploymentResult> {
-  const metric = ACTION_METRIC[decision.action];
+  const metric = target.metric ?? ACTION_METRIC[decision.action];
   let ensured: EnsureOutcome | undefined;
   if (decision.scaleDownAlarm === "ensure") {
     // The threshold for the deployment as this change leaves it (LOW_*_THRESHOLD=auto follows it).

@@ -1,7 +1,7 @@
 import type { models } from "oci-monitoring";
-import { type AlarmNames, actionForTitle } from "./alarm-routing";
+import { type AlarmNames, routeForTitle } from "./alarm-routing";
 import type { Config } from "./config";
-import { ACTION_METRIC, type ScalingAction } from "./decision";
+import { ACTION_METRIC, type ScalingAction, type ScalingMetric } from "./decision";
 import type { DeploymentSnapshot } from "./deployment-snapshot";
 import { isScaleDownAlarmFor } from "./oci/scale-down-alarms";
 
@@ -23,19 +23,21 @@ const RESOURCE_ID_FILTER = /resourceId\s*(=~|!=|=)\s*"([^"]*)"/g;
 
 /**
  * The firing alarm, as Monitoring knows it, must be live, ask for this action by its notification title or
- * its display name (a templated title routes nowhere, so the name decides), and watch this deployment.
+ * its display name (a templated title routes nowhere, so the name decides), on the metric the message was
+ * routed on (a high-CPU alarm cannot pass for a high-requests one), and watch this deployment.
  */
 export function firingAlarmRefusal(
   alarm: models.Alarm,
   names: AlarmNames,
   action: ScalingAction,
   deployment: DeploymentSnapshot,
+  metric: ScalingMetric = ACTION_METRIC[action],
 ): string | undefined {
-  const metric = ACTION_METRIC[action];
   if (String(alarm.lifecycleState) !== "ACTIVE") return `alarm ${alarm.id} is ${alarm.lifecycleState}`;
-  const asked = actionForTitle(alarm.notificationTitle ?? "", names) ?? actionForTitle(alarm.displayName, names);
-  if (asked !== action) {
-    return `alarm ${alarm.id} ("${alarm.displayName}") asks for ${asked ?? "no scaling action"}, not ${action}`;
+  const asked = routeForTitle(alarm.notificationTitle ?? "", names) ?? routeForTitle(alarm.displayName, names);
+  if (asked?.action !== action || asked.metric !== metric) {
+    const what = asked ? `${asked.action} on ${asked.metric}` : "no scaling action";
+    return `alarm ${alarm.id} ("${alarm.displayName}") asks for ${what}, not ${action} on ${metric}`;
   }
   if (alarm.namespace !== MODEL_DEPLOY_NAMESPACE) return `alarm ${alarm.id} watches namespace ${alarm.namespace}`;
   if (!new RegExp(`(^|[^A-Za-z])${metric}\\[`).test(alarm.query)) return `alarm ${alarm.id} does not watch ${metric}`;

@@ -107,6 +107,8 @@ export const ConfigSchema = z
     LOW_CPU_ALARM_NAME: alarmNameFromEnv.default("model_deployment_low_cpu"),
     HIGH_MEM_ALARM_NAME: alarmNameFromEnv.default("model_deployment_high_mem"),
     LOW_MEM_ALARM_NAME: alarmNameFromEnv.default("model_deployment_low_mem"),
+    HIGH_REQUESTS_ALARM_NAME: alarmNameFromEnv.default("model_deployment_high_requests"),
+    LOW_REQUESTS_ALARM_NAME: alarmNameFromEnv.default("model_deployment_low_requests"),
     MIN_INSTANCES: integerFromEnv(1, 1000).default(1),
     MAX_INSTANCES: integerFromEnv(1, 1000).default(10),
     LOW_CPU_THRESHOLD: thresholdFromEnv.default("auto"),
@@ -116,6 +118,10 @@ export const ConfigSchema = z
     LOW_ALARM_REPEAT_DURATION: isoDurationFromEnv.default("PT5M"),
     TARGET_CPU_UTILIZATION: numberFromEnv(1, 100).default(60),
     CPU_TOLERANCE: numberFromEnv(0, 0.9).default(0.1),
+    /** Requests per minute one instance should serve; request alarms size the deployment for it. */
+    TARGET_REQUESTS_PER_INSTANCE: numberFromEnv(0.01, 10_000_000).default(600),
+    /** Unset: no latency guard. Set: no scale-in while the deployment's PredictLatency is above it. */
+    MAX_LATENCY_MS: numberFromEnv(1, 3_600_000).optional(),
     MAX_SCALE_UP_STEP: integerFromEnv(1, 1000).default(4),
     MAX_SCALE_DOWN_STEP: integerFromEnv(1, 1000).default(1),
     MIN_MEMORY_GB: numberFromEnv(1, 10_000).default(6),
@@ -151,11 +157,14 @@ export const ConfigSchema = z
   )
   .refine(
     (c) => {
-      const names = [c.HIGH_CPU_ALARM_NAME, c.LOW_CPU_ALARM_NAME, c.HIGH_MEM_ALARM_NAME, c.LOW_MEM_ALARM_NAME];
+      const names = [
+        ...[c.HIGH_CPU_ALARM_NAME, c.LOW_CPU_ALARM_NAME, c.HIGH_MEM_ALARM_NAME, c.LOW_MEM_ALARM_NAME],
+        ...[c.HIGH_REQUESTS_ALARM_NAME, c.LOW_REQUESTS_ALARM_NAME],
+      ];
       return names.some((n) => typeof n !== "string") || new Set(names).size === names.length;
     },
     {
-      message: "the four *_ALARM_NAME values must differ: the alarm title decides the action",
+      message: "the *_ALARM_NAME values must differ: the alarm title decides the action",
       path: ["HIGH_CPU_ALARM_NAME"],
     },
   )

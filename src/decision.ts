@@ -16,7 +16,17 @@ export const ACTION_METRIC = {
   "shape-up": "MemoryUtilization",
   "shape-down": "MemoryUtilization",
 } as const satisfies Record<ScalingAction, string>;
-export type ScalingMetric = (typeof ACTION_METRIC)[ScalingAction];
+/**
+ * The metric an alarm scales on. Request alarms move the instance count like CPU alarms, on another metric
+ * (`PredictRequestCount`), so a route carries the metric as well as the action.
+ */
+export type ScalingMetric = (typeof ACTION_METRIC)[ScalingAction] | "PredictRequestCount";
+
+/** What an alarm asks for: an action, and the metric it reads and keeps its scale-down alarm on. */
+export interface AlarmRoute {
+  action: ScalingAction;
+  metric: ScalingMetric;
+}
 
 /** What should happen to the deployment's scale-down alarm for this metric. */
 export type ScaleDownAlarmPlan = "ensure" | "delete" | "none";

@@ -9,8 +9,12 @@ export interface DeploymentTarget {
   firingAlarmId: string;
   /** The deployment's utilization from the message's `metricValues` (version 1.5), when one can be used. */
   observedUtilization?: number;
+  /** The deployment's requests per minute, for a `PredictRequestCount` alarm, when one can be used. */
+  observedRequestsPerMinute?: number;
   /** Why values the message carried for this deployment were not used. */
   unusedValues?: string;
+  /** The metric of the alarm's route; without it, the action's own (ACTION_METRIC). */
+  metric?: ScalingMetric;
 }
 
 const MODEL_DEPLOYMENT_OCID = /^ocid1\.datasciencemodeldeployment\.[a-z0-9-]+\.[a-z0-9-]*\.[a-z0-9]{1,128}$/;
@@ -39,14 +43,19 @@ export function deploymentsInAlarm(message: AlarmMessage, metric?: ScalingMetric
     }
     if (!metric) continue;
     for (const value of streamValues(metadata, metric)) {
-      if (value.utilization !== undefined) {
-        observed.set(value.deploymentId, [...(observed.get(value.deploymentId) ?? []), value.utilization]);
+      const seen = value.utilization ?? value.requestsPerMinute;
+      if (seen !== undefined) {
+        observed.set(value.deploymentId, [...(observed.get(value.deploymentId) ?? []), seen]);
       } else if (value.unused) unused.set(value.deploymentId, value.unused);
     }
   }
   return [...targets.values()].map((target) => {
-    const observedUtilization = meanOf(observed.get(target.deploymentId) ?? []);
-    if (observedUtilization !== undefined) return { ...target, observedUtilization };
+    const observedValue = meanOf(observed.get(target.deploymentId) ?? []);
+    if (observedValue !== undefined) {
+      return metric === "PredictRequestCount"
+        ? { ...target, observedRequestsPerMinute: observedValue }
+        : { ...target, observedUtilization: observedValue };
+    }
     const why = unused.get(target.deploymentId);
     return why ? { ...target, unusedValues: why } : target;
   });

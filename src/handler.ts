@@ -1,9 +1,9 @@
 import { decodeAlarm } from "./alarm-decoding";
 import { type AlarmMessage, isActionable } from "./alarm-message";
-import { actionForTitle } from "./alarm-routing";
+import { routeForTitle } from "./alarm-routing";
 import { mapBounded } from "./bounded-parallel";
 import type { Config } from "./config";
-import { ACTION_METRIC, type ScalingAction } from "./decision";
+import type { AlarmRoute, ScalingAction } from "./decision";
 import { type LogContext, type LogSink, logDecision, logFailure, logMessageOutcome } from "./decision-log";
 import { skipped } from "./deployment-results";
 import { durationMinutes, type Selection, selectDeployments } from "./deployment-selection";
@@ -80,9 +80,9 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
   };
   const route = await routeOf(message, config, openRun);
   if ("ignored" in route) return answer({ ...header, status: "ignored", reason: route.ignored, results: [] });
-  const { action, routedBy } = route;
+  const { action, metric, routedBy } = route;
   Object.assign(log, routedBy);
-  const targets = deploymentsInAlarm(message, ACTION_METRIC[action]);
+  const targets = deploymentsInAlarm(message, metric).map((target) => ({ ...target, metric }));
   if (targets.length === 0) {
     const reason = "the message names no deployment (no resourceId in dimensions or query)";
     return answer({ ...header, ...routedBy, status: "rejected", reason, results: [] });
@@ -107,15 +107,16 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
   return { ...header, ...routedBy, status: "ok", results: [...results, ...deferredResults] };
 }
 
-type Route = { action: ScalingAction; routedBy: { routedByAlarmName?: string } } | { ignored: string };
+type Route = (AlarmRoute & { routedBy: { routedByAlarmName?: string } }) | { ignored: string };
 
 /** The title routes the message; failing that, the firing alarm's display name (see alarm-name-routing.ts). */
 async function routeOf(message: AlarmMessage, config: Config, openRun: () => Promise<ScalingRun>): Promise<Route> {
-  const byTitle = actionForTitle(message.title, config);
-  if (byTitle) return { action: byTitle, routedBy: {} };
+  const byTitle = routeForTitle(message.title, config);
+  if (byTitle) return { ...byTitle, routedBy: {} };
   const { routeByAlarmName } = await import("./alarm-name-routing");
   const routed = await routeByAlarmName(await openRun(), message, config);
-  return "ignored" in routed ? routed : { action: routed.action, routedBy: { routedByAlarmName: routed.alarmName } };
+  if ("ignored" in routed) return routed;
+  return { action: routed.action, metric: routed.metric, routedBy: { routedByAlarmName: routed.alarmName } };
 }
 
 function deferredResult(target: DeploymentTarget, action: ScalingAction, named: number, limit: number) {

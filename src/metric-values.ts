@@ -1,5 +1,6 @@
 import type { AlarmMetadata } from "./alarm-message";
 import type { ScalingMetric } from "./decision";
+import { requestsPerMinute } from "./request-rate";
 
 /**
  * What one `metricValues` entry (message version 1.5) tells about a deployment's load.
@@ -14,6 +15,8 @@ export interface StreamValue {
   deploymentId: string;
   /** The value, clamped to 0–100, when it is the deployment's utilization; undefined when it cannot be used. */
   utilization?: number;
+  /** For `PredictRequestCount`: the deployment's requests per minute (see request-rate.ts). */
+  requestsPerMinute?: number;
   /** Why a value that was present is not used as the deployment's utilization. */
   unused?: string;
 }
@@ -60,13 +63,15 @@ function usability(
   metric: ScalingMetric,
   dimensions: Record<string, string> | undefined,
   oneOfSeveral: boolean,
-): Pick<StreamValue, "utilization" | "unused"> {
+): Pick<StreamValue, "utilization" | "requestsPerMinute" | "unused"> {
   const value = Number(text.trim());
   if (text.trim() === "" || !Number.isFinite(value)) return { unused: `value "${text}" is not a number` };
   const named = METRIC_NAME.exec(expression)?.[1];
   if (named !== metric) return { unused: `the alarm's metric is ${named ?? "unknown"}, not ${metric}` };
+  const rate = metric === "PredictRequestCount" ? requestsPerMinute(expression, value) : undefined;
+  if (rate && "unused" in rate) return rate;
   const statistic = LAST_CALL.exec(expression)?.[1];
-  if (statistic === undefined || !LEVEL_STATISTICS.has(statistic)) {
+  if (!rate && (statistic === undefined || !LEVEL_STATISTICS.has(statistic))) {
     return { unused: `statistic ${statistic ?? "unknown"}() is not a utilization level` };
   }
   // Per-instance streams: a grouped message lists only the firing instances, so their values overstate the
@@ -74,6 +79,7 @@ function usability(
   const wholeDeployment =
     WHOLE_DEPLOYMENT.test(expression) || (dimensions !== undefined && !("instanceId" in dimensions) && !oneOfSeveral);
   if (!wholeDeployment) return { unused: "per-instance streams (no groupBy(resourceId)): one step taken" };
+  if (rate) return { requestsPerMinute: rate.perMinute };
   return { utilization: Math.min(100, Math.max(0, value)) };
 }
 

@@ -31,5 +31,6 @@ export const Reason = {
   AlarmNotFiring: "AlarmNotFiring",
   DeferredTooMany: "DeferredTooMany",
   BroughtWithinBounds: "BroughtWithinBounds",
+  LatencyGuard: "LatencyGuard",
 } as const;
 export type ReasonCode = (typeof Reason)[keyof typeof Reason];

@@ -4,6 +4,7 @@ import { failureResult, resultOf, skipped, transientError } from "./deployment-r
 import type { DeploymentSnapshot } from "./deployment-snapshot";
 import type { DeploymentTarget } from "./deployments-in-alarm";
 import { isModelDeploymentId } from "./deployments-in-alarm";
+import { latencyGuard } from "./latency-guard";
 import { classifyOciFailure } from "./oci/failures";
 import { type DeploymentRead, readDeployment } from "./oci/model-deployments";
 import { isScaleDownAlarmFor } from "./oci/scale-down-alarms";
@@ -63,7 +64,7 @@ export async function scaleDeployment(
   if (run.config.DRY_RUN) return { ...checked, outcome: "dry-run", scaleDownAlarmPlan: decision.scaleDownAlarm };
   if (decision.kind === "change") return applyChange(run, target, snapshot, decision, checked, limits);
   try {
-    const removed = await run.alarms.remove(target.firingAlarmId, deploymentId, ACTION_METRIC[action]);
+    const removed = await run.alarms.remove(target.firingAlarmId, deploymentId, target.metric ?? ACTION_METRIC[action]);
     return { ...checked, scaleDownAlarm: removed.outcome };
   } catch (error) {
     return failureResult(checked, classifyOciFailure(error), "deleting the scale-down alarm");
@@ -81,7 +82,8 @@ async function decide(
   action: ScalingAction,
   snapshot: DeploymentSnapshot,
 ): Promise<Decided> {
-  const signal = target.observedUtilization === undefined ? {} : { observedUtilization: target.observedUtilization };
+  const { observedUtilization, observedRequestsPerMinute } = target;
+  const signal = observedRequestsPerMinute === undefined ? { observedUtilization } : { observedRequestsPerMinute };
   const decided = decideByPolicy(action, snapshot, run.config, signal);
   const { decision } = decided;
   if (decision.kind !== "change") return decided;
@@ -97,7 +99,9 @@ async function decide(
     return { ...decided, warnings: [...decided.warnings, warning] };
   }
   const cooling = cooldownAfterFinishedChange(decision, finishedAt, run.config, run.now);
-  return cooling ? { ...decided, decision: cooling } : decided;
+  if (cooling) return { ...decided, decision: cooling };
+  const held = await latencyGuard(run, decision, snapshot);
+  return held ? { ...decided, decision: held } : decided;
 }
 
 /**
@@ -113,7 +117,7 @@ async function retireOwnAlarm(
   if (!action.endsWith("-down") || run.config.DRY_RUN) return result;
   try {
     const alarm = await run.alarms.firingAlarm(target.firingAlarmId);
-    if (!isScaleDownAlarmFor(alarm, target.deploymentId, ACTION_METRIC[action])) return result;
+    if (!isScaleDownAlarmFor(alarm, target.deploymentId, target.metric ?? ACTION_METRIC[action])) return result;
     await run.alarms.deleteQuietly(alarm.id);
     return { ...result, scaleDownAlarm: "deleted", reason: `${result.reason}; its scale-down alarm was deleted` };
   } catch (error) {

@@ -11,6 +11,7 @@ export type ThresholdConfig = Pick<
   | "LOW_CPU_THRESHOLD"
   | "LOW_MEM_THRESHOLD"
   | "TARGET_CPU_UTILIZATION"
+  | "TARGET_REQUESTS_PER_INSTANCE"
   | "CPU_TOLERANCE"
   | "HIGH_MEM_THRESHOLD"
   | "SHAPE_LADDERS"
@@ -34,6 +35,16 @@ export function autoLowCpuThreshold(instances: number, config: ThresholdConfig):
 }
 
 /**
+ * Requests: the deployment's rate at which one instance fewer would still stay under the target, less the
+ * tolerance: TARGET_REQUESTS_PER_INSTANCE × (n − 1) × (1 − tolerance) requests per minute. At that rate n − 1
+ * instances each serve target × (1 − tolerance). With 600 and 0.1: 540 at 2 instances, 1080 at 3, 4860 at 10.
+ */
+export function autoLowRequestsThreshold(instances: number, config: ThresholdConfig): number {
+  if (instances <= 1) return 0;
+  return round(config.TARGET_REQUESTS_PER_INSTANCE * (instances - 1) * (1 - config.CPU_TOLERANCE));
+}
+
+/**
  * Memory: the utilization at which the next smaller shape (or flex memory step) would stay under the
  * scale-up threshold, less the tolerance: HIGH_MEM_THRESHOLD × smaller / current × (1 − tolerance). Memory per
  * rung follows the number at the end of a ladder shape's name (VM.Standard2.4 has twice VM.Standard2.2's
@@ -53,11 +64,16 @@ export function scaleDownThreshold(
   deployment: DeploymentSnapshot,
   config: ThresholdConfig & Pick<DeploymentPolicy["limits"], "MIN_MEMORY_GB" | "MAX_MEMORY_GB">,
 ): number {
+  const change: DeploymentChange | undefined = decision?.change;
+  const instances = change && "instanceCount" in change ? change.instanceCount : deployment.instanceCount;
+  if (metric === "PredictRequestCount") {
+    // Requests have no fixed setting: a fixed rate would not follow the count. No count read: the least rate that
+    // still says something (one instance fewer than two).
+    return autoLowRequestsThreshold(instances ?? 2, config);
+  }
   const fixed = metric === "CpuUtilization" ? config.LOW_CPU_THRESHOLD : config.LOW_MEM_THRESHOLD;
   if (fixed !== "auto") return fixed;
   if (metric === "CpuUtilization") {
-    const change: DeploymentChange | undefined = decision?.change;
-    const instances = change && "instanceCount" in change ? change.instanceCount : deployment.instanceCount;
     return instances === undefined ? FALLBACK_THRESHOLD : autoLowCpuThreshold(instances, config);
   }
   return memoryThreshold(decision?.change, deployment, config) ?? FALLBACK_THRESHOLD;

@@ -30,7 +30,7 @@ export async function checkBeforeWrite(
   let alarm: models.Alarm | undefined;
   try {
     alarm = await run.alarms.firingAlarm(target.firingAlarmId);
-    refusal = firingAlarmRefusal(alarm, run.config, action, snapshot);
+    refusal = firingAlarmRefusal(alarm, run.config, action, snapshot, target.metric);
   } catch (error) {
     const failure = classifyOciFailure(error);
     if (failure.kind !== "not-found") return { refusal: failureResult(result, failure, "reading the firing alarm") };

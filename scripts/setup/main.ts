@@ -1,8 +1,10 @@
 /**
  * npm run setup -- (--deployment <ocid> | --compartment <ocid>) --topic <ocid> [--dry-run] [--remove]
- *                  [--cpu-threshold 80] [--mem-threshold 80] [--config KEY=VALUE]... [--profile P] [--config-file F]
+ *                  [--cpu-threshold 80 | --requests [--requests-threshold N]] [--mem-threshold 80]
+ *                  [--config KEY=VALUE]... [--profile P] [--config-file F]
  */
 import { parseArgs } from "node:util";
+import type { Config } from "../../src/config";
 import { ExitCode, usageError } from "../cli/exit-codes";
 import { chooseOciConfig, loadOciConfig } from "../cli/oci-config";
 import { ociFailure } from "../cli/oci-failure";
@@ -10,10 +12,12 @@ import { iamStatements } from "./iam-statements";
 import { createSetupClients, type SetupClients } from "./oci-clients";
 import { type AlarmStep, ensureAlarm, removeProjectAlarms } from "./project-alarms";
 import { type Scope, scaleUpAlarms } from "./scale-up-alarms";
-import { functionConfig, thresholdContradictions } from "./threshold-check";
+import { functionConfig, requestsThresholdFor, thresholdContradictions } from "./threshold-check";
 
 export const SETUP_USAGE = `usage: npm run setup -- (--deployment <ocid> | --compartment <ocid>) --topic <topic ocid>
          [--cpu-threshold 80] [--mem-threshold 80] [--config KEY=VALUE]... [--dry-run] [--profile NAME] [--config-file PATH]
+         [--requests [--requests-threshold N]]  (scale instances on requests per minute instead of CPU; N defaults to
+           TARGET_REQUESTS_PER_INSTANCE × (1 + CPU_TOLERANCE), the least rate one instance cannot serve)
          (--config: the function's configuration, as set with fn config, so the thresholds can be checked against it)
        npm run setup -- (--deployment <ocid> | --compartment <ocid>) --remove [--dry-run]`;
 
@@ -23,6 +27,8 @@ export interface SetupOptions {
   topicId?: string;
   cpuThreshold: number;
   memThreshold: number;
+  /** Requests per minute of the high-requests alarm; set when --requests. */
+  requestsThreshold?: number;
   dryRun: boolean;
   remove: boolean;
   profile?: string;
@@ -42,6 +48,8 @@ const OPTIONS = {
   topic: { type: "string" },
   "cpu-threshold": { type: "string", default: "80" },
   "mem-threshold": { type: "string", default: "80" },
+  requests: { type: "boolean", default: false },
+  "requests-threshold": { type: "string" },
   config: { type: "string", multiple: true, default: [] as string[] },
   "dry-run": { type: "boolean", default: false },
   remove: { type: "boolean", default: false },
@@ -71,12 +79,17 @@ export function parseSetupArgs(argv: string[]): SetupOptions | "help" {
     cpuThreshold: percent(v["cpu-threshold"] ?? "80", "--cpu-threshold"),
     memThreshold: percent(v["mem-threshold"] ?? "80", "--mem-threshold"),
   };
-  if (!v.remove) checkThresholds(thresholds, v.config ?? []);
+  if (v["requests-threshold"] !== undefined && !v.requests)
+    throw usageError("--requests-threshold needs --requests", SETUP_USAGE);
+  const config = v.remove ? undefined : checkThresholds(thresholds, v.config ?? []);
+  const requestsThreshold = v.requests && config ? requestsThresholdFor(v["requests-threshold"], config) : undefined;
+  if (typeof requestsThreshold === "string") throw usageError(requestsThreshold, SETUP_USAGE);
   return {
     deploymentId: v.deployment,
     compartmentId: v.compartment,
     topicId: v.topic,
     ...thresholds,
+    ...(requestsThreshold === undefined ? {} : { requestsThreshold }),
     dryRun: v["dry-run"] ?? false,
     remove: v.remove ?? false,
     profile: v.profile,
@@ -85,7 +98,7 @@ export function parseSetupArgs(argv: string[]): SetupOptions | "help" {
 }
 
 /** Refuses (exit 2) thresholds that contradict the function's configuration, saying which values would work. */
-function checkThresholds(thresholds: { cpuThreshold: number; memThreshold: number }, pairs: string[]): void {
+function checkThresholds(thresholds: { cpuThreshold: number; memThreshold: number }, pairs: string[]): Config {
   const entries = pairs.map((pair) => {
     const at = pair.indexOf("=");
     if (at <= 0) throw usageError(`--config takes KEY=VALUE, got "${pair}"`, SETUP_USAGE);
@@ -95,6 +108,7 @@ function checkThresholds(thresholds: { cpuThreshold: number; memThreshold: numbe
   if (Array.isArray(config)) throw usageError(`--config: ${config.join("; ")}`, SETUP_USAGE);
   const problems = thresholdContradictions(thresholds, config);
   if (problems.length > 0) throw usageError(problems.join("\n"), SETUP_USAGE);
+  return config;
 }
 
 async function resolveScope(clients: SetupClients, options: SetupOptions): Promise<Scope> {
@@ -146,6 +160,9 @@ export async function runSetup(
         memThreshold: options.memThreshold,
         highCpuName: "model_deployment_high_cpu",
         highMemName: "model_deployment_high_mem",
+        ...(options.requestsThreshold === undefined
+          ? {}
+          : { requests: { threshold: options.requestsThreshold, name: "model_deployment_high_requests" } }),
       };
       for (const wanted of scaleUpAlarms(scope, settings)) {
         const step = await ensureAlarm(clients.monitoring, wanted, options.dryRun);

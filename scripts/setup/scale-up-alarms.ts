@@ -1,6 +1,7 @@
 /**
- * The scale-up alarms setup creates: high CPU (adds an instance) and high memory (next larger shape),
- * either for one deployment or one pair for every deployment in a compartment. Pure: no OCI calls.
+ * The scale-up alarms setup creates: high CPU (adds instances) and high memory (next larger shape), or with
+ * `requests` high requests instead of high CPU, either for one deployment or one pair for every deployment in
+ * a compartment. Pure: no OCI calls.
  */
 import type { models } from "oci-monitoring";
 import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
@@ -19,13 +20,19 @@ export interface ScaleUpSettings {
   memThreshold: number;
   highCpuName: string;
   highMemName: string;
+  /** Scale instances on requests per minute (PredictRequestCount) instead of CPU. */
+  requests?: { threshold: number; name: string };
 }
 
-type Metric = "CpuUtilization" | "MemoryUtilization";
+type Metric = "CpuUtilization" | "MemoryUtilization" | "PredictRequestCount";
 
-/** `.groupBy(resourceId)` keeps one stream per deployment, so a message names each deployment once. */
+/**
+ * `.groupBy(resourceId)` keeps one stream per deployment, so a message names each deployment once, and its
+ * value is the deployment's: the mean utilization, or for requests the sum of a minute (requests per minute).
+ */
 export function scaleUpQuery(metric: Metric, scope: Scope, threshold: number): string {
   const filter = scope.kind === "deployment" ? `{resourceId = "${scope.deploymentId}"}` : "";
+  if (metric === "PredictRequestCount") return `${metric}[1m]${filter}.groupBy(resourceId).sum() > ${threshold}`;
   return `${metric}[5m]${filter}.groupBy(resourceId).mean() > ${threshold}`;
 }
 
@@ -39,8 +46,10 @@ export function scaleUpTags(scope: Scope, metric: Metric): Record<string, string
 }
 
 function details(scope: Scope, settings: ScaleUpSettings, metric: Metric): models.CreateAlarmDetails {
-  const cpu = metric === "CpuUtilization";
-  const name = cpu ? settings.highCpuName : settings.highMemName;
+  const cpu = metric !== "MemoryUtilization";
+  const requests = metric === "PredictRequestCount" ? settings.requests : undefined;
+  const name = requests?.name ?? (cpu ? settings.highCpuName : settings.highMemName);
+  const threshold = requests?.threshold ?? (cpu ? settings.cpuThreshold : settings.memThreshold);
   const what = scope.kind === "deployment" ? `model deployment ${scope.deploymentId}` : "a model deployment";
   return {
     displayName: name,
@@ -48,7 +57,7 @@ function details(scope: Scope, settings: ScaleUpSettings, metric: Metric): model
     compartmentId: scope.compartmentId,
     metricCompartmentId: scope.compartmentId,
     namespace: NAMESPACE,
-    query: scaleUpQuery(metric, scope, cpu ? settings.cpuThreshold : settings.memThreshold),
+    query: scaleUpQuery(metric, scope, threshold),
     resolution: "1m",
     pendingDuration: "PT1M",
     severity: "WARNING",
@@ -63,8 +72,13 @@ function details(scope: Scope, settings: ScaleUpSettings, metric: Metric): model
   };
 }
 
+/**
+ * Requests replace CPU rather than join it: two alarms moving the same instance count on different signals
+ * would fight (an I/O-bound model's low-CPU alarm scaling in while requests are high).
+ */
 export function scaleUpAlarms(scope: Scope, settings: ScaleUpSettings): models.CreateAlarmDetails[] {
-  return [details(scope, settings, "CpuUtilization"), details(scope, settings, "MemoryUtilization")];
+  const instances: Metric = settings.requests ? "PredictRequestCount" : "CpuUtilization";
+  return [details(scope, settings, instances), details(scope, settings, "MemoryUtilization")];
 }
 
 /** Is this listed alarm the one `wanted` describes: same name, made by this project, for the same scope? */

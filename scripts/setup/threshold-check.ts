@@ -47,6 +47,26 @@ export function thresholdContradictions(thresholds: Thresholds, config: Config):
   return problems;
 }
 
+/**
+ * The high-requests alarm watches the deployment's total, so its threshold cannot follow the instance count: it is
+ * set where one instance is over its target (beyond the tolerance). With more instances it may fire while the
+ * function, reading the value, answers WithinTolerance or MetricDisagrees: one read, no change. Returns the
+ * threshold in requests per minute, or the sentence saying why the one given does not work.
+ */
+export function requestsThresholdFor(flag: string | undefined, config: Config): number | string {
+  // The epsilon: 50 × 1.1 is 55.000000000000007 in floating point.
+  const least = Math.ceil(config.TARGET_REQUESTS_PER_INSTANCE * (1 + config.CPU_TOLERANCE) - 1e-9);
+  if (flag === undefined) return least;
+  const value = Number(flag);
+  if (!/^\d+(\.\d+)?$/.test(flag) || value <= 0) return `--requests-threshold takes requests per minute, got "${flag}"`;
+  if (value >= least) return value;
+  return (
+    `--requests-threshold ${value} is within CPU_TOLERANCE ${config.CPU_TOLERANCE} of TARGET_REQUESTS_PER_INSTANCE ` +
+    `${config.TARGET_REQUESTS_PER_INSTANCE}: one instance would keep the alarm firing while the function answers ` +
+    `WithinTolerance. Use ${least} or more.`
+  );
+}
+
 /** The function's configuration as setup is told it (--config KEY=VALUE, the same keys as `fn config`). */
 export function functionConfig(pairs: Record<string, string>): Config | string[] {
   try {

@@ -15,16 +15,40 @@ export const MANAGED_BY_VALUE = "model-deployment-autoscale";
 
 type AlarmConfig = Pick<
   Config,
-  "LOW_CPU_ALARM_NAME" | "LOW_MEM_ALARM_NAME" | "LOW_ALARM_PENDING_DURATION" | "LOW_ALARM_REPEAT_DURATION"
+  | "LOW_CPU_ALARM_NAME"
+  | "LOW_MEM_ALARM_NAME"
+  | "LOW_REQUESTS_ALARM_NAME"
+  | "LOW_ALARM_PENDING_DURATION"
+  | "LOW_ALARM_REPEAT_DURATION"
 >;
 
 export function scaleDownAlarmName(metric: ScalingMetric, config: AlarmConfig): string {
+  if (metric === "PredictRequestCount") return config.LOW_REQUESTS_ALARM_NAME;
   return metric === "CpuUtilization" ? config.LOW_CPU_ALARM_NAME : config.LOW_MEM_ALARM_NAME;
 }
 
 /** One stream per deployment (groupBy), averaged over 5 minutes so one quiet minute does not scale down. */
 export function scaleDownAlarmQuery(metric: ScalingMetric, deploymentId: string, threshold: number): string {
+  if (metric === "PredictRequestCount") return lowRequestsQuery(deploymentId, threshold);
   return `${metric}[5m]{resourceId = "${deploymentId}"}.groupBy(resourceId).mean() < ${threshold}`;
+}
+
+/**
+ * Fewer than `threshold` requests a minute, or none at all. PredictRequestCount is not emitted while there is
+ * no traffic (FIELD-NOTES), so `sum() < N` alone never fires when traffic stops: there is no value to compare.
+ * `absent()` "returns 1 (true) when the metric is absent for the entire interval" (docs, "Creating an Absence
+ * Alarm", https://docs.oracle.com/iaas/Content/Monitoring/Tasks/create-alarm-absence.htm), which recommends
+ * `groupBy` in absence queries; the MQL reference says queries can be joined, and Oracle's A-Team writes a
+ * threshold and an absence joined with `||` in one alarm (`X.mean() == 0 || X.absent() == 1`,
+ * https://www.ateam-oracle.com/deep-dive-into-oci-observability-and-management-monitoring-query-language-in-oci-alarms).
+ * That published form is kept as is: a query OCI refused would fail the scale-up that creates it. After the
+ * absence detection period (2 hours by default) absent() stops returning values, so after two hours without
+ * any traffic the alarm stops scaling in (from 10 instances, 9 steps at the default 10-minute cooldown fit).
+ * 1-minute sums with the pending duration (PT5M) mean five quiet minutes in a row.
+ */
+function lowRequestsQuery(deploymentId: string, threshold: number): string {
+  const stream = `PredictRequestCount[1m]{resourceId = "${deploymentId}"}.groupBy(resourceId)`;
+  return `${stream}.sum() < ${threshold} || ${stream}.absent() == 1`;
 }
 
 export function scaleDownAlarmDetails(

@@ -6,7 +6,8 @@ import { Reason } from "../reasons";
 import { ineligibility } from "./eligibility";
 import { boundsCorrection } from "./instance-bounds";
 import { fixedInstanceCount } from "./instance-count";
-import { observedNote, type ProportionalLimits, proportionalCount } from "./proportional-count";
+import { observedLoad } from "./observed-load";
+import { type ProportionalLimits, proportionalCountFor } from "./proportional-count";
 import type { ScalingSignal } from "./signal";
 
 type Limits = Pick<Config, "MIN_INSTANCES" | "MAX_INSTANCES"> & ProportionalLimits;
@@ -37,8 +38,9 @@ export function decideInstanceDown(
     );
   }
   let wanted = current - 1;
-  if (signal.observedUtilization !== undefined) {
-    const proportional = proportionalCount("down", current, signal.observedUtilization, config);
+  const load = observedLoad(signal, current, config);
+  if (load) {
+    const proportional = proportionalCountFor("down", current, load, config);
     if (!("count" in proportional)) return noChange(action, current, proportional.reason, proportional.message);
     wanted = proportional.count;
   }
@@ -50,7 +52,7 @@ export function decideInstanceDown(
     to,
     change: { instanceCount: to },
     reason: Reason.ScaledDown,
-    message: `instances ${current} -> ${to}${observedNote(signal, config)}`,
+    message: `instances ${current} -> ${to}${load?.note ?? ""}`,
     // Above the floor the alarm stays, its threshold retuned for the count it lands on.
     scaleDownAlarm: to <= config.MIN_INSTANCES ? "delete" : "ensure",
   };

@@ -6,7 +6,8 @@ import { Reason } from "../reasons";
 import { ineligibility } from "./eligibility";
 import { boundsCorrection } from "./instance-bounds";
 import { fixedInstanceCount } from "./instance-count";
-import { observedNote, type ProportionalLimits, proportionalCount } from "./proportional-count";
+import { observedLoad } from "./observed-load";
+import { type ProportionalLimits, proportionalCountFor } from "./proportional-count";
 import type { ScalingSignal } from "./signal";
 
 type Limits = Pick<Config, "MIN_INSTANCES" | "MAX_INSTANCES"> & ProportionalLimits;
@@ -29,8 +30,9 @@ export function decideInstanceUp(deployment: DeploymentSnapshot, config: Limits,
     );
   }
   let wanted = current + 1;
-  if (signal.observedUtilization !== undefined) {
-    const proportional = proportionalCount("up", current, signal.observedUtilization, config);
+  const load = observedLoad(signal, current, config);
+  if (load) {
+    const proportional = proportionalCountFor("up", current, load, config);
     if (!("count" in proportional)) return noChange(action, current, proportional.reason, proportional.message);
     wanted = proportional.count;
   }
@@ -42,7 +44,7 @@ export function decideInstanceUp(deployment: DeploymentSnapshot, config: Limits,
     to,
     change: { instanceCount: to },
     reason: Reason.ScaledUp,
-    message: `instances ${current} -> ${to}${observedNote(signal, config)}`,
+    message: `instances ${current} -> ${to}${load?.note ?? ""}`,
     scaleDownAlarm: "ensure",
   };
 }

@@ -2,4 +2,6 @@
 export interface ScalingSignal {
   /** Mean CPU utilisation (percent) of the deployment's metric streams in the message (version 1.5). */
   observedUtilization?: number;
+  /** The deployment's requests per minute (`PredictRequestCount` alarms), from the same values. */
+  observedRequestsPerMinute?: number;
 }

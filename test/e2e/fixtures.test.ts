@@ -82,6 +82,22 @@ const FIXTURES: Array<{
     ],
     writes: 6,
   },
+  {
+    // ceil(1500 requests/min / 600 per instance) = 3; its low alarm fires below 600 × 2 × 0.9 = 1080/min
+    file: "alarm-high-requests-v1.5.json",
+    seed: { deployment: { instanceCount: 1 } },
+    status: "ok",
+    results: [{ action: "instance-up", outcome: "updated", from: 1, to: 3, scaleDownAlarm: "created" }],
+    writes: 2,
+  },
+  {
+    // The function's own low-request alarm (no values): one step, the alarm retuned to 540/min for 2 instances.
+    file: "alarm-low-requests.json",
+    seed: { deployment: { instanceCount: 3 } },
+    status: "ok",
+    results: [{ action: "instance-down", outcome: "updated", from: 3, to: 2, scaleDownAlarm: "updated" }],
+    writes: 2,
+  },
   // OCI's own published messages, adapted to a model deployment (sources in fixtures/README.md).
   {
     // Four streams of one deployment list only its firing instances: no utilization from them, one step.

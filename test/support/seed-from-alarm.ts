@@ -1,3 +1,4 @@
+import type { ScalingMetric } from "../../src/decision";
 import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
 import type { Alarm, Emulator, SeedDeployment } from "../emulator";
 
@@ -21,7 +22,7 @@ export interface LooseAlarmMessage {
 export interface SeedOptions {
   deployment?: Omit<SeedDeployment, "id">;
   /** Alarm names that count as scale-down alarms; their seeds carry the function's tags. */
-  lowAlarmNames?: Record<string, "CpuUtilization" | "MemoryUtilization">;
+  lowAlarmNames?: Record<string, ScalingMetric>;
   /**
    * The alarm's display name when the message's title is a rendered notification title (then the title
    * becomes the alarm's notificationTitle template, as the docs' `{{severity}} alarm triggered at {{timestamp}}`).
@@ -102,9 +103,10 @@ export function markStreamsFiring(emulator: Emulator, message: LooseAlarmMessage
   }
 }
 
-const DEFAULT_LOW_ALARM_NAMES: Record<string, "CpuUtilization" | "MemoryUtilization"> = {
+const DEFAULT_LOW_ALARM_NAMES: Record<string, ScalingMetric> = {
   model_deployment_low_cpu: "CpuUtilization",
   model_deployment_low_mem: "MemoryUtilization",
+  model_deployment_low_requests: "PredictRequestCount",
 };
 
 /** A compartment-wide scale-up alarm (`<metric>[5m].groupBy(resourceId).mean() > 80`) in the example compartment. */
