@@ -36,6 +36,7 @@ export function logDecision(context: LogContext, result: DeploymentResult, alarm
     reason: result.reason,
     scaleDownAlarm: result.scaleDownAlarm,
     scaleDownAlarmId: result.scaleDownAlarmId,
+    currentInstanceCount: result.currentInstanceCount,
     opcRequestId: result.opcRequestId,
     opcWorkRequestId: result.opcWorkRequestId,
     warnings: result.warnings,

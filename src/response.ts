@@ -17,6 +17,8 @@ export interface DeploymentResult {
   /** In a dry run: what would have happened to the scale-down alarm. */
   scaleDownAlarmPlan?: ScaleDownAlarmPlan;
   scaleDownAlarmId?: string;
+  /** On OCI's AUTOSCALING policy: the instances running, as OCI reports them (modelDeploymentSystemData). */
+  currentInstanceCount?: number;
   opcRequestId?: string;
   opcWorkRequestId?: string;
   /** Policy tags on the deployment that were not used (invalid or contradictory), and what was used instead. */

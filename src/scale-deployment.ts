@@ -49,6 +49,7 @@ export async function scaleDeployment(
   const { decision, warnings, limits } = await decide(run, target, action, snapshot);
   const result: DeploymentResult = {
     ...resultOf(deploymentId, decision),
+    ...builtInCount(snapshot),
     opcRequestId: read.opcRequestId,
     ...(warnings.length > 0 ? { warnings } : {}),
   };
@@ -68,6 +69,12 @@ export async function scaleDeployment(
   } catch (error) {
     return failureResult(checked, classifyOciFailure(error), "deleting the scale-down alarm");
   }
+}
+
+/** Under AUTOSCALING the instance count is OCI's to move: the result reports it as OCI does. */
+function builtInCount(snapshot: DeploymentSnapshot): Pick<DeploymentResult, "currentInstanceCount"> {
+  const count = snapshot.currentInstanceCount;
+  return snapshot.scalingPolicyType === "AUTOSCALING" && count !== undefined ? { currentInstanceCount: count } : {};
 }
 
 /**
