@@ -10,7 +10,13 @@ export const NAMESPACE = "oci_datascience_modeldeploy";
 export const ALARM_ROLE_TAG = "autoscale-alarm-role";
 
 export type Scope =
-  | { kind: "deployment"; deploymentId: string; compartmentId: string }
+  | {
+      kind: "deployment";
+      deploymentId: string;
+      compartmentId: string;
+      /** On OCI's AUTOSCALING policy: OCI moves the instance count, so no high-CPU alarm is made for it. */
+      builtInAutoscaling?: boolean;
+    }
   | { kind: "compartment"; compartmentId: string };
 
 export interface ScaleUpSettings {
@@ -64,7 +70,9 @@ function details(scope: Scope, settings: ScaleUpSettings, metric: Metric): model
 }
 
 export function scaleUpAlarms(scope: Scope, settings: ScaleUpSettings): models.CreateAlarmDetails[] {
-  return [details(scope, settings, "CpuUtilization"), details(scope, settings, "MemoryUtilization")];
+  const memory = details(scope, settings, "MemoryUtilization");
+  if (scope.kind === "deployment" && scope.builtInAutoscaling) return [memory];
+  return [details(scope, settings, "CpuUtilization"), memory];
 }
 
 /** Is this listed alarm the one `wanted` describes: same name, made by this project, for the same scope? */
