@@ -39,6 +39,8 @@ export function logDecision(context: LogContext, result: DeploymentResult, alarm
     currentInstanceCount: result.currentInstanceCount,
     opcRequestId: result.opcRequestId,
     opcWorkRequestId: result.opcWorkRequestId,
+    notification: result.notification,
+    notificationMessageId: result.notificationMessageId,
     warnings: result.warnings,
   });
 }

@@ -21,6 +21,12 @@ export interface DeploymentResult {
   currentInstanceCount?: number;
   opcRequestId?: string;
   opcWorkRequestId?: string;
+  /**
+   * With NOTIFY_TOPIC_ID set (and not a dry run): `sent` (published to the topic), `failed` (not published; see
+   * warnings), `none` (nothing a person needs to hear: no change, or a refusal already told when the alarm fired).
+   */
+  notification?: "sent" | "failed" | "none";
+  notificationMessageId?: string;
   /** Policy tags on the deployment that were not used (invalid or contradictory), and what was used instead. */
   warnings?: string[];
 }

@@ -4,6 +4,7 @@ import { failureResult, resultOf, skipped, transientError } from "./deployment-r
 import type { DeploymentSnapshot } from "./deployment-snapshot";
 import type { DeploymentTarget } from "./deployments-in-alarm";
 import { isModelDeploymentId } from "./deployments-in-alarm";
+import { withNotification } from "./notify";
 import { classifyOciFailure } from "./oci/failures";
 import { type DeploymentRead, readDeployment } from "./oci/model-deployments";
 import { isScaleDownAlarmFor } from "./oci/scale-down-alarms";
@@ -45,6 +46,17 @@ export async function scaleDeployment(
     );
     return failure.statusCode === 404 ? retireOwnAlarm(run, target, action, result) : result;
   }
+  return withNotification(run, target, read.snapshot, await decideAndWrite(run, target, action, read));
+}
+
+/** Everything after the read: the decision, the checks before a write, and the write. */
+async function decideAndWrite(
+  run: ScalingRun,
+  target: DeploymentTarget,
+  action: ScalingAction,
+  read: DeploymentRead,
+): Promise<DeploymentResult> {
+  const { deploymentId } = target;
   const { snapshot } = read;
   const { decision, warnings, limits } = await decide(run, target, action, snapshot);
   const result: DeploymentResult = {
