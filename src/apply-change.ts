@@ -5,13 +5,14 @@ import { describeSnapshot, failureResult, transientError } from "./deployment-re
 import type { DeploymentSnapshot } from "./deployment-snapshot";
 import type { DeploymentTarget } from "./deployments-in-alarm";
 import { classifyOciFailure } from "./oci/failures";
-import { readDeployment, updateDeployment } from "./oci/model-deployments";
+import { readDeployment } from "./oci/model-deployments";
 import type { EnsureOutcome } from "./oci/scale-down-alarms";
 import { Reason } from "./reasons";
 import type { DeploymentResult } from "./response";
 import { scaleDownThreshold } from "./scale-down-thresholds";
 import type { ScalingRun } from "./scaling-run";
 import { tagsAfterChange } from "./scaling-state";
+import { sendUpdate } from "./update-attempts";
 
 /**
  * Writes one change: the way back down first (no scale-up without its scale-down alarm), then the update
@@ -56,29 +57,17 @@ export async function applyChange(
   }
 }
 
-/**
- * The change and our record of it (cooldown, delivery) in one update. Whether OCI takes freeformTags
- * together with a configuration change on an ACTIVE deployment is not documented: if it answers 400, the
- * change is sent alone, and the result warns that this change will not hold back the next alarm.
- */
+/** The change and our record of it (cooldown, delivery) in one update; see update-attempts.ts for what may be left out. */
 async function updateWithState(
   run: ScalingRun,
   snapshot: DeploymentSnapshot,
   decision: ChangeDecision,
   result: DeploymentResult,
 ): Promise<DeploymentResult> {
-  const client = run.clients.dataScience;
   const tags = tagsAfterChange(snapshot, decision, run.now, run.delivery);
-  try {
-    const accepted = await updateDeployment(client, snapshot, decision.change, tags, run.updateRetry);
-    return { ...result, outcome: "updated", ...accepted };
-  } catch (error) {
-    const failure = classifyOciFailure(error);
-    if (failure.kind !== "permanent" || failure.statusCode !== 400) throw error;
-    const accepted = await updateDeployment(client, snapshot, decision.change, undefined, run.updateRetry);
-    const warning = `OCI refused the state tags with the change (${failure.message}); scaled without them, so no cooldown or duplicate check will hold for this change`;
-    return { ...result, outcome: "updated", ...accepted, warnings: [...(result.warnings ?? []), warning] };
-  }
+  const sent = await sendUpdate(run.clients.dataScience, snapshot, decision.change, tags, () => run.updateRetry);
+  const warnings = [...(result.warnings ?? []), ...sent.warnings];
+  return { ...result, outcome: "updated", ...sent.accepted, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 async function refusedUpdate(

@@ -142,6 +142,12 @@ export const ConfigSchema = z
     DEFAULT_TIMEOUT_SECONDS: integerFromEnv(5, 300).default(60),
     OCI_DATASCIENCE_ENDPOINT: urlFromEnv.optional(),
     OCI_MONITORING_ENDPOINT: urlFromEnv.optional(),
+    NOTIFY_TOPIC_ID: z
+      .string()
+      .trim()
+      .regex(/^ocid1\.onstopic\./i, { message: "expected a Notifications topic OCID (ocid1.onstopic...)" })
+      .optional(),
+    OCI_NOTIFICATIONS_ENDPOINT: urlFromEnv.optional(),
     OCI_CONFIG_FILE: z.string().trim().min(1).optional(),
     OCI_CONFIG_PROFILE: z.string().trim().min(1).default("DEFAULT"),
     OCI_RESOURCE_PRINCIPAL_VERSION: z.string().trim().min(1).optional(),

@@ -36,8 +36,11 @@ export function logDecision(context: LogContext, result: DeploymentResult, alarm
     reason: result.reason,
     scaleDownAlarm: result.scaleDownAlarm,
     scaleDownAlarmId: result.scaleDownAlarmId,
+    currentInstanceCount: result.currentInstanceCount,
     opcRequestId: result.opcRequestId,
     opcWorkRequestId: result.opcWorkRequestId,
+    notification: result.notification,
+    notificationMessageId: result.notificationMessageId,
     warnings: result.warnings,
   });
 }

@@ -64,7 +64,8 @@ export function failureResult(base: DeploymentResult, failure: OciFailure, step:
 
 /** One line on where a deployment stands, for reasons that report a re-read. */
 export function describeSnapshot(snapshot: DeploymentSnapshot): string {
-  const count = snapshot.instanceCount === undefined ? "" : `, ${snapshot.instanceCount} instance(s)`;
+  const instances = snapshot.instanceCount ?? snapshot.currentInstanceCount;
+  const count = instances === undefined ? "" : `, ${instances} instance(s)`;
   const shape = snapshot.instanceConfiguration?.instanceShapeName ?? "no shape";
   return `${snapshot.lifecycleState}${count}, ${shape}`;
 }

@@ -11,6 +11,11 @@ export interface DeploymentSnapshot {
   /** FIXED_SIZE, AUTOSCALING, or undefined when the deployment has none. */
   scalingPolicyType: string | undefined;
   instanceCount: number | undefined;
+  /**
+   * The instances running now, as OCI reports them (modelDeploymentSystemData.currentInstanceCount): under
+   * AUTOSCALING the only count there is, since OCI's autoscaler moves it. Reported, never written.
+   */
+  currentInstanceCount: number | undefined;
   instanceConfiguration: models.InstanceConfiguration | undefined;
   /** The whole model configuration and environment as read: an update re-sends them with one change. */
   modelConfiguration: models.ModelConfigurationDetails | undefined;
@@ -46,6 +51,7 @@ export function toSnapshot(deployment: models.ModelDeployment, etag: string | un
     modelId: modelConfiguration?.modelId,
     scalingPolicyType: policy?.policyType,
     instanceCount: policy && "instanceCount" in policy ? policy.instanceCount : undefined,
+    currentInstanceCount: liveInstanceCount(deployment.modelDeploymentSystemData),
     instanceConfiguration: modelConfiguration?.instanceConfiguration,
     modelConfiguration,
     environmentConfiguration:
@@ -55,4 +61,10 @@ export function toSnapshot(deployment: models.ModelDeployment, etag: string | un
     freeformTags: { ...(deployment.freeformTags ?? {}) },
     etag,
   };
+}
+
+/** Both system data models (InstancePool..., ManagedComputeCluster...) carry currentInstanceCount. */
+function liveInstanceCount(systemData: models.ModelDeployment["modelDeploymentSystemData"]): number | undefined {
+  const count = systemData?.currentInstanceCount;
+  return typeof count === "number" && Number.isInteger(count) && count >= 0 ? count : undefined;
 }

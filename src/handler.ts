@@ -75,7 +75,7 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
   // Loaded only when needed: they load the OCI SDK, which rejected and ignored messages never need.
   let opened: Promise<ScalingRun> | undefined;
   const openRun = () => {
-    opened ??= openScalingRun(runtime, message, answerBy);
+    opened ??= openScalingRun(runtime, message, answerBy, log);
     return opened;
   };
   const route = await routeOf(message, config, openRun);
@@ -129,7 +129,7 @@ function deferredResult(target: DeploymentTarget, action: ScalingAction, named: 
   );
 }
 
-async function openScalingRun(runtime: Runtime, message: AlarmMessage, answerBy: Date): Promise<ScalingRun> {
+async function openScalingRun(runtime: Runtime, message: AlarmMessage, answerBy: Date, log: LogContext) {
   const { config } = runtime;
   const [{ startScalingRun }, clients] = await Promise.all([import("./scaling-run"), runtime.clients()]);
   return startScalingRun(
@@ -143,6 +143,8 @@ async function openScalingRun(runtime: Runtime, message: AlarmMessage, answerBy:
     {
       now: runtime.now(),
       delivery: deliveryKey(message.dedupeKey ?? undefined, message.timestampEpochMillis ?? undefined),
+      trigger: { title: message.title, type: message.type },
+      onFailure: (text, details) => logFailure(log, text, details),
     },
   );
 }

@@ -17,8 +17,16 @@ export interface DeploymentResult {
   /** In a dry run: what would have happened to the scale-down alarm. */
   scaleDownAlarmPlan?: ScaleDownAlarmPlan;
   scaleDownAlarmId?: string;
+  /** On OCI's AUTOSCALING policy: the instances running, as OCI reports them (modelDeploymentSystemData). */
+  currentInstanceCount?: number;
   opcRequestId?: string;
   opcWorkRequestId?: string;
+  /**
+   * With NOTIFY_TOPIC_ID set (and not a dry run): `sent` (published to the topic), `failed` (not published; see
+   * warnings), `none` (nothing a person needs to hear: no change, or a refusal already told when the alarm fired).
+   */
+  notification?: "sent" | "failed" | "none";
+  notificationMessageId?: string;
   /** Policy tags on the deployment that were not used (invalid or contradictory), and what was used instead. */
   warnings?: string[];
 }

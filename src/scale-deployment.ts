@@ -5,6 +5,7 @@ import type { DeploymentSnapshot } from "./deployment-snapshot";
 import type { DeploymentTarget } from "./deployments-in-alarm";
 import { isModelDeploymentId } from "./deployments-in-alarm";
 import { latencyGuard } from "./latency-guard";
+import { withNotification } from "./notify";
 import { classifyOciFailure } from "./oci/failures";
 import { type DeploymentRead, readDeployment } from "./oci/model-deployments";
 import { isScaleDownAlarmFor } from "./oci/scale-down-alarms";
@@ -46,10 +47,22 @@ export async function scaleDeployment(
     );
     return failure.statusCode === 404 ? retireOwnAlarm(run, target, action, result) : result;
   }
+  return withNotification(run, target, read.snapshot, await decideAndWrite(run, target, action, read));
+}
+
+/** Everything after the read: the decision, the checks before a write, and the write. */
+async function decideAndWrite(
+  run: ScalingRun,
+  target: DeploymentTarget,
+  action: ScalingAction,
+  read: DeploymentRead,
+): Promise<DeploymentResult> {
+  const { deploymentId } = target;
   const { snapshot } = read;
   const { decision, warnings, limits } = await decide(run, target, action, snapshot);
   const result: DeploymentResult = {
     ...resultOf(deploymentId, decision),
+    ...builtInCount(snapshot),
     opcRequestId: read.opcRequestId,
     ...(warnings.length > 0 ? { warnings } : {}),
   };
@@ -69,6 +82,12 @@ export async function scaleDeployment(
   } catch (error) {
     return failureResult(checked, classifyOciFailure(error), "deleting the scale-down alarm");
   }
+}
+
+/** Under AUTOSCALING the instance count is OCI's to move: the result reports it as OCI does. */
+function builtInCount(snapshot: DeploymentSnapshot): Pick<DeploymentResult, "currentInstanceCount"> {
+  const count = snapshot.currentInstanceCount;
+  return snapshot.scalingPolicyType === "AUTOSCALING" && count !== undefined ? { currentInstanceCount: count } : {};
 }
 
 /**

@@ -17,13 +17,17 @@ export interface ScalingRun {
   now: Date;
   /** `dedupeKey@timestampEpochMillis` of this delivery, when the message has both. */
   delivery: string | undefined;
+  /** The alarm message being acted on, for notifications. */
+  trigger?: { title: string; type: string };
+  /** Logs a failure that does not fail the invocation (a notification that was not published). */
+  onFailure?: (message: string, details: Record<string, unknown>) => void;
 }
 
 export function startScalingRun(
   config: Config,
   clients: OciClients,
   budget: RetryBudget,
-  message: { now: Date; delivery: string | undefined },
+  message: Pick<ScalingRun, "now" | "delivery" | "trigger" | "onFailure">,
 ): ScalingRun {
   const retry = retryUntil(budget);
   return {

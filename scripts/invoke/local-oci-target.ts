@@ -35,6 +35,10 @@ function describe(emulator: Emulator, id: string): string {
   return s.lifecycleState === "GONE" ? "not in the emulator" : `${s.lifecycleState}, ${s.instances} × ${s.shape}`;
 }
 
+export const LOCAL_TOPIC_ID = "ocid1.onstopic.oc1.iad.aaaaaaaainvokelocaltopic";
+
+const indent = (text: string) => text.split("\n").map((line) => `    ${line}`);
+
 export async function startLocalTarget(payload: string, seed: SeedChoice): Promise<LocalTarget> {
   const oci = await startLocalOci({ updateDelayMs: 200 });
   const { emulator } = oci;
@@ -54,7 +58,8 @@ export async function startLocalTarget(payload: string, seed: SeedChoice): Promi
   const alarmsBefore = new Set(emulator.alarms().map((a) => a.id));
   return {
     oci,
-    functionEnv: oci.functionEnv,
+    // A local topic, so the run shows the notification a change publishes (--config NOTIFY_TOPIC_ID= turns it off).
+    functionEnv: { ...oci.functionEnv, NOTIFY_TOPIC_ID: LOCAL_TOPIC_ID },
     changes: async () => {
       await new Promise((r) => setTimeout(r, 300)); // let the emulator finish the update (UPDATING -> ACTIVE)
       const lines: string[] = [];
@@ -72,6 +77,8 @@ export async function startLocalTarget(payload: string, seed: SeedChoice): Promi
       const writes = emulator
         .writes()
         .map((r) => `${r.method} ${r.path.replace(/\/ocid1\.[^/]+$/, "/…")} -> ${r.status}`);
+      for (const message of emulator.publishedMessages())
+        lines.push(`notification published to ${message.topicId}:`, `  ${message.title}`, ...indent(message.body));
       lines.push(
         `OCI requests: ${emulator.requests.length}, ${writes.length} writes${writes.length ? `: ${writes.join(", ")}` : ""}`,
       );

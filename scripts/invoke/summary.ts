@@ -10,6 +10,7 @@ interface Result {
   reason?: string;
   scaleDownAlarm?: string;
   scaleDownAlarmPlan?: string;
+  notification?: string;
 }
 
 interface Answer {
@@ -32,7 +33,8 @@ function resultLine(r: Result): string {
     : r.scaleDownAlarm && r.scaleDownAlarm !== "none"
       ? `, scale-down alarm ${r.scaleDownAlarm}`
       : "";
-  return `${r.deploymentId}: ${r.action} ${r.outcome} (${r.reasonCode}: ${r.reason})${alarm}`;
+  const told = r.notification && r.notification !== "none" ? `, notification ${r.notification}` : "";
+  return `${r.deploymentId}: ${r.action} ${r.outcome} (${r.reasonCode}: ${r.reason})${alarm}${told}`;
 }
 
 /** 401 and 404 reach the function's answer as NotFoundOrNotAuthorized, with OCI's status in the reason. */

@@ -14,5 +14,6 @@ export function iamStatements(compartmentId?: string): string[] {
     `  Allow dynamic-group <group> to manage alarms in ${inCompartment("alarms compartment")}`,
     `  Allow dynamic-group <group> to read metrics in ${inCompartment("deployments compartment")}`,
     "  Allow dynamic-group <group> to use ons-topics in compartment <topic compartment>",
+    "  (use ons-topics also covers PublishMessage, for the change notifications to NOTIFY_TOPIC_ID: name its compartment if it is another)",
   ];
 }

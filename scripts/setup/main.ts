@@ -5,6 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import type { Config } from "../../src/config";
+import { toSnapshot } from "../../src/deployment-snapshot";
 import { ExitCode, usageError } from "../cli/exit-codes";
 import { chooseOciConfig, loadOciConfig } from "../cli/oci-config";
 import { ociFailure } from "../cli/oci-failure";
@@ -118,11 +119,20 @@ async function resolveScope(clients: SetupClients, options: SetupOptions): Promi
     const { modelDeployment } = await clients.dataScience.getModelDeployment({
       modelDeploymentId: options.deploymentId,
     });
-    return { kind: "deployment", deploymentId: modelDeployment.id, compartmentId: modelDeployment.compartmentId };
+    return {
+      kind: "deployment",
+      deploymentId: modelDeployment.id,
+      compartmentId: modelDeployment.compartmentId,
+      builtInAutoscaling: toSnapshot(modelDeployment, undefined).scalingPolicyType === "AUTOSCALING",
+    };
   } catch (error) {
     throw ociFailure(error, doing, clients.dataScience.endpoint);
   }
 }
+
+const BUILT_IN_AUTOSCALING_NOTE =
+  "  It is on OCI's AUTOSCALING policy: OCI moves its instance count, so only the high-memory alarm is created\n" +
+  "  (the function changes its shape or memory and leaves the policy as it is).";
 
 function describe(step: AlarmStep): string {
   const id = step.alarmId ? `  ${step.alarmId}` : "";
@@ -154,6 +164,7 @@ export async function runSetup(
       if (steps.length === 0) print("  none found");
     } else {
       print(`Scale-up alarms for ${where}${dry}:`);
+      if (scope.kind === "deployment" && scope.builtInAutoscaling) print(BUILT_IN_AUTOSCALING_NOTE);
       const settings = {
         topicId: options.topicId ?? "",
         cpuThreshold: options.cpuThreshold,

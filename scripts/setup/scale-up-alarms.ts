@@ -11,7 +11,13 @@ export const NAMESPACE = "oci_datascience_modeldeploy";
 export const ALARM_ROLE_TAG = "autoscale-alarm-role";
 
 export type Scope =
-  | { kind: "deployment"; deploymentId: string; compartmentId: string }
+  | {
+      kind: "deployment";
+      deploymentId: string;
+      compartmentId: string;
+      /** On OCI's AUTOSCALING policy: OCI moves the instance count, so no high-CPU alarm is made for it. */
+      builtInAutoscaling?: boolean;
+    }
   | { kind: "compartment"; compartmentId: string };
 
 export interface ScaleUpSettings {
@@ -77,8 +83,11 @@ function details(scope: Scope, settings: ScaleUpSettings, metric: Metric): model
  * would fight (an I/O-bound model's low-CPU alarm scaling in while requests are high).
  */
 export function scaleUpAlarms(scope: Scope, settings: ScaleUpSettings): models.CreateAlarmDetails[] {
+  const memory = details(scope, settings, "MemoryUtilization");
+  // OCI's AUTOSCALING policy owns the instance count: only the shape's alarm.
+  if (scope.kind === "deployment" && scope.builtInAutoscaling) return [memory];
   const instances: Metric = settings.requests ? "PredictRequestCount" : "CpuUtilization";
-  return [details(scope, settings, instances), details(scope, settings, "MemoryUtilization")];
+  return [details(scope, settings, instances), memory];
 }
 
 /** Is this listed alarm the one `wanted` describes: same name, made by this project, for the same scope? */

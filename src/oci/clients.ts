@@ -2,10 +2,13 @@ import * as common from "oci-common";
 import { DataScienceClient } from "oci-datascience";
 import { MonitoringClient } from "oci-monitoring";
 import type { Config } from "../config";
+import type { NotificationPublisher } from "./notification-client";
 
 export interface OciClients {
   dataScience: DataScienceClient;
   monitoring: MonitoringClient;
+  /** Built on first use: only a change worth telling people about loads oci-ons. */
+  notifications: () => Promise<NotificationPublisher>;
 }
 
 type AuthConfig = Pick<Config, "OCI_RESOURCE_PRINCIPAL_VERSION" | "OCI_CONFIG_FILE" | "OCI_CONFIG_PROFILE">;
@@ -25,6 +28,7 @@ export interface ClientOptions {
   /** Override the region's endpoints (tests and local runs point them at the emulator). */
   dataScienceEndpoint?: string | undefined;
   monitoringEndpoint?: string | undefined;
+  notificationsEndpoint?: string | undefined;
 }
 
 /**
@@ -47,7 +51,17 @@ export function buildOciClients(provider: common.AuthenticationDetailsProvider, 
   // Endpoint overrides come last: the provider's region sets the real endpoints at construction.
   if (options.dataScienceEndpoint) dataScience.endpoint = options.dataScienceEndpoint;
   if (options.monitoringEndpoint) monitoring.endpoint = options.monitoringEndpoint;
-  return { dataScience, monitoring };
+  let notifications: Promise<NotificationPublisher> | undefined;
+  const loadNotifications = () => {
+    notifications ??= import("./notification-client")
+      .then(({ notificationPublisher }) => notificationPublisher(provider, clientConfig, options.notificationsEndpoint))
+      .catch((error: unknown) => {
+        notifications = undefined; // tried again on the next change
+        throw error;
+      });
+    return notifications;
+  };
+  return { dataScience, monitoring, notifications: loadNotifications };
 }
 
 export function createOciClients(config: Config): OciClients {
@@ -55,5 +69,6 @@ export function createOciClients(config: Config): OciClients {
     requestTimeoutMs: config.OCI_REQUEST_TIMEOUT_SECONDS * 1000,
     dataScienceEndpoint: config.OCI_DATASCIENCE_ENDPOINT,
     monitoringEndpoint: config.OCI_MONITORING_ENDPOINT,
+    notificationsEndpoint: config.OCI_NOTIFICATIONS_ENDPOINT,
   });
 }

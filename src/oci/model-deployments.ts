@@ -17,6 +17,14 @@ export async function readDeployment(
   return { snapshot: toSnapshot(response.modelDeployment, response.etag), opcRequestId: response.opcRequestId };
 }
 
+export interface UpdateParts {
+  /**
+   * Leave the scaling policy out of a shape change (an instance change is a policy change and always sends
+   * it). Only for when OCI refused the policy alongside the change: see update-attempts.ts.
+   */
+  withoutScalingPolicy?: boolean;
+}
+
 /**
  * The update body: the deployment's current configuration, as just read, with exactly one change. OCI does
  * not document whether an update keeps or resets nested fields it leaves out (FIELD-NOTES; Oracle's ADS sends
@@ -29,12 +37,14 @@ export function updateDetailsFor(
   deployment: DeploymentSnapshot,
   change: DeploymentChange,
   freeformTags?: Record<string, string>,
+  parts: UpdateParts = {},
 ): models.UpdateModelDeploymentDetails {
   const current = deployment.modelConfiguration;
+  const sendPolicy = current?.scalingPolicy && !parts.withoutScalingPolicy;
   const modelConfigurationDetails: models.UpdateModelConfigurationDetails = {
     modelId: deployment.modelId ?? "",
     ...(current?.instanceConfiguration ? { instanceConfiguration: current.instanceConfiguration } : {}),
-    ...(current?.scalingPolicy ? { scalingPolicy: current.scalingPolicy } : {}),
+    ...(sendPolicy ? { scalingPolicy: current.scalingPolicy } : {}),
     ...(current?.bandwidthMbps !== undefined ? { bandwidthMbps: current.bandwidthMbps } : {}),
     ...(current?.maximumBandwidthMbps !== undefined ? { maximumBandwidthMbps: current.maximumBandwidthMbps } : {}),
   };
@@ -116,10 +126,11 @@ export async function updateDeployment(
   change: DeploymentChange,
   freeformTags: Record<string, string> | undefined,
   retryConfiguration: common.RetryConfiguration,
+  parts: UpdateParts = {},
 ): Promise<UpdateAccepted> {
   const response = await client.updateModelDeployment({
     modelDeploymentId: deployment.id,
-    updateModelDeploymentDetails: updateDetailsFor(deployment, change, freeformTags),
+    updateModelDeploymentDetails: updateDetailsFor(deployment, change, freeformTags, parts),
     ifMatch: deployment.etag,
     retryConfiguration,
   });

@@ -10,11 +10,13 @@ import { Reason } from "../reasons";
  */
 export function fixedInstanceCount(action: ScalingAction, deployment: DeploymentSnapshot): number | Decision {
   if (deployment.scalingPolicyType === "AUTOSCALING") {
+    const live = deployment.currentInstanceCount;
+    const now = live === undefined ? "" : ` (${live} instance(s) now)`;
     return noChange(
       action,
-      undefined,
+      live,
       Reason.BuiltInAutoscaling,
-      "deployment uses OCI's built-in AUTOSCALING policy; this function leaves its instance count alone",
+      `deployment uses OCI's built-in AUTOSCALING policy${now}; this function leaves its instance count alone`,
     );
   }
   if (deployment.scalingPolicyType !== "FIXED_SIZE" || deployment.instanceCount === undefined) {

@@ -4,6 +4,7 @@ import { validateUpdate } from "./deployment-update";
 import { ApiError, notFound } from "./errors";
 import { newEtag } from "./ids";
 import { clone } from "./json";
+import { policyWithOtherChanges } from "./policy-alone";
 import type { Json, JsonObject, ModelDeployment, SeedDeployment, StoredDeployment, UpdateSemantics } from "./types";
 import { applyUpdate } from "./update-semantics";
 import { WorkRequestStore } from "./work-requests";
@@ -19,6 +20,7 @@ export interface DeploymentStoreOptions {
   /** null or a non-finite number keeps updates pending until completeAll(). */
   updateDelayMs: number | null;
   refuseTagsWithConfigurationChange?: boolean;
+  refuseScalingPolicyWithOtherChanges?: boolean;
   /** Default Date.now. */
   clock?: () => number;
   updateSemantics?: UpdateSemantics;
@@ -105,6 +107,13 @@ export class DeploymentStore {
       update.modelDeploymentConfigurationDetails
     ) {
       throw new ApiError(400, "freeformTags cannot be updated together with modelDeploymentConfigurationDetails.");
+    }
+    const semantics = this.options.updateSemantics ?? "merge-fields";
+    if (
+      this.options.refuseScalingPolicyWithOtherChanges &&
+      policyWithOtherChanges(stored.deployment, update, semantics)
+    ) {
+      throw new ApiError(400, "scalingPolicy must be updated alone on an ACTIVE model deployment.");
     }
     this.setLifecycle(stored, "UPDATING");
     const delay = this.options.updateDelayMs;

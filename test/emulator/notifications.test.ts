@@ -1,10 +1,12 @@
 /**
- * Notifications PublishMessage. oci-ons is not a dependency, so requests are signed like the SDK signs
- * them (NotificationDataPlaneClient#publishMessage: POST /20181201/topics/{topicId}/messages,
- * header messageType, body MessageDetails) and sent raw.
+ * Notifications PublishMessage, through the real oci-ons client and, for what the client would not send,
+ * as requests signed like the SDK signs them (POST /20181201/topics/{topicId}/messages, header messageType,
+ * body MessageDetails).
  */
+import { requests } from "oci-ons";
 import { describe, expect, it } from "vitest";
 import { useEmulator } from "./fixture";
+import { notificationClient } from "./sdk-clients";
 
 const suite = useEmulator({ clock: () => Date.parse("2026-03-01T12:00:00Z") });
 const topicId = "ocid1.onstopic.oc1.iad.scaling";
@@ -15,6 +17,20 @@ function publish(details: object, messageType?: string, topic = topicId) {
 }
 
 describe("PublishMessage", () => {
+  it("answers the real client with a PublishResult", async () => {
+    const client = notificationClient(suite.emulator.url, suite.provider);
+    const response = await client.publishMessage({
+      topicId: "ocid1.onstopic.oc1.iad.sdk",
+      messageDetails: { title: "md1 scaled", body: "md1: 2 -> 3 instances" },
+      messageType: requests.PublishMessageRequest.MessageType.RawText,
+    });
+    expect(response.publishResult.messageId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.opcRequestId).toBeTruthy();
+    expect(suite.emulator.publishedMessages("ocid1.onstopic.oc1.iad.sdk")).toMatchObject([
+      { messageType: "RAW_TEXT", title: "md1 scaled", body: "md1: 2 -> 3 instances" },
+    ]);
+  });
+
   it("answers a PublishResult and keeps the message for publishedMessages()", async () => {
     const response = await publish({ title: "md1 scaled", body: "md1: 2 -> 3 instances" }, "RAW_TEXT");
     expect(response.status).toBe(202);

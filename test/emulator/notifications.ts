@@ -1,6 +1,6 @@
 /**
- * Notifications PublishMessage (oci-ons NotificationDataPlaneClient#publishMessage, not installed here;
- * contract read from oracle/oci-typescript-sdk lib/ons/lib/client.ts and models):
+ * Notifications PublishMessage (oci-ons 2.139.1 NotificationDataPlaneClient#publishMessage, lib/client.js,
+ * and its request and model classes):
  * POST /20181201/topics/{topicId}/messages, header `messageType` (PublishMessageRequest.MessageType:
  * JSON | RAW_TEXT), body MessageDetails { title?, body }, answer PublishResult { messageId, timeStamp }.
  */

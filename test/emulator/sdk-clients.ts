@@ -9,6 +9,7 @@
 import * as common from "oci-common";
 import { DataScienceClient } from "oci-datascience";
 import { MonitoringClient } from "oci-monitoring";
+import { NotificationDataPlaneClient } from "oci-ons";
 
 export interface TestClientOptions {
   /** Total attempts per call, default 1 (no retries). */
@@ -43,6 +44,19 @@ export function monitoringClient(
   opts?: TestClientOptions,
 ): MonitoringClient {
   const client = new MonitoringClient({ authenticationDetailsProvider: provider }, testClientConfiguration(opts));
+  client.endpoint = endpoint;
+  return client;
+}
+
+export function notificationClient(
+  endpoint: string,
+  provider: common.AuthenticationDetailsProvider,
+  opts?: TestClientOptions,
+): NotificationDataPlaneClient {
+  const client = new NotificationDataPlaneClient(
+    { authenticationDetailsProvider: provider },
+    testClientConfiguration(opts),
+  );
   client.endpoint = endpoint;
   return client;
 }

@@ -99,6 +99,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     deployments: new DeploymentStore({
       updateDelayMs: updateDelay,
       refuseTagsWithConfigurationChange: options.refuseTagsWithConfigurationChange,
+      refuseScalingPolicyWithOtherChanges: options.refuseScalingPolicyWithOtherChanges,
       clock: options.clock,
       updateSemantics: options.updateSemantics,
     }),

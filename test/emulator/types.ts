@@ -140,6 +140,12 @@ export interface EmulatorOptions {
    * allows that on an ACTIVE deployment is not documented; this models the stricter possibility.
    */
   refuseTagsWithConfigurationChange?: boolean;
+  /**
+   * Answer 400 to an update that carries a scalingPolicy (even one unchanged) together with a change to
+   * anything else in the configuration. OCI asks that policy changes on an ACTIVE deployment go alone and
+   * does not say whether a policy re-sent as it is counts; this models the stricter reading.
+   */
+  refuseScalingPolicyWithOtherChanges?: boolean;
   port?: number;
   log?: boolean;
   /** Epoch ms behind every timestamp the emulator writes and every update's due time; default Date.now. */

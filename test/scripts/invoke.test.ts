@@ -153,6 +153,19 @@ describe("npm run invoke on OCI's published alarm messages gives the answers fix
 });
 
 describe("npm run invoke (on the local emulator)", () => {
+  it("shows the notification a change publishes, and none for a dry run", async () => {
+    const scaled = await invoke([fixture("test-alarm-scale-cpu-up.json")]);
+    expect(scaled.code).toBe(0);
+    expect(scaled.out).toContain("notification sent");
+    expect(scaled.out).toMatch(
+      /notification published to ocid1\.onstopic\..*\n\s+example-0001 scaled up: instances 1 -> 2/,
+    );
+    expect(scaled.out).toContain("Console: https://cloud.oracle.com/data-science/model-deployments/");
+
+    const dry = await invoke(["--dry-run", fixture("test-alarm-scale-cpu-up.json")]);
+    expect(dry.out).not.toContain("notification published");
+  });
+
   it("routes a templated title by the alarm's display name given with --alarm-name", async () => {
     const args = ["--instances", "4", "--alarm-name", "model_deployment_high_cpu"];
     const { code, out } = await invoke([...args, fixture("oci-docs-grouped-v1.5-templated-title.json")]);

@@ -6,6 +6,7 @@ import { iamStatements } from "../../scripts/setup/iam-statements";
 import { setupMain } from "../../scripts/setup/main";
 import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
 import { type Emulator, startEmulator } from "../emulator";
+import { autoscalingPolicy } from "../emulator/realistic-seed";
 import { createTestAuth, type TestAuth } from "../support/oci-test-auth";
 
 const COMPARTMENT = "ocid1.compartment.oc1..setupcompartment";
@@ -66,6 +67,18 @@ describe("npm run setup", () => {
     });
     expect(out).toContain("created");
     expect(out).toContain(`manage data-science-model-deployments in compartment id ${COMPARTMENT}`);
+  });
+
+  it("creates only the high-memory alarm for a deployment on OCI's AUTOSCALING policy, and says so", async () => {
+    const autoscaled = emulator.seedDeployment({
+      compartmentId: COMPARTMENT,
+      scalingPolicy: autoscalingPolicy({ min: 1, initial: 2, max: 4 }),
+    }).id;
+    const { code, out } = await setup(["--deployment", autoscaled, "--topic", TOPIC]);
+    expect(code).toBe(0);
+    expect(emulator.alarms().map((a) => a.displayName)).toEqual(["model_deployment_high_mem"]);
+    expect(out).toContain("OCI's AUTOSCALING policy");
+    expect(out).not.toContain("model_deployment_high_cpu");
   });
 
   it("is idempotent: a second run finds both alarms by tag and name and creates nothing", async () => {

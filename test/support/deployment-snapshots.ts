@@ -11,6 +11,7 @@ export function snapshotOf(overrides: Partial<DeploymentSnapshot> = {}): Deploym
     modelId: "ocid1.datasciencemodel.oc1.iad.amaaaaaa1",
     scalingPolicyType: "FIXED_SIZE",
     instanceCount: 1,
+    currentInstanceCount: undefined,
     instanceConfiguration: { instanceShapeName: "VM.Standard2.1" },
     modelConfiguration: undefined,
     environmentConfiguration: undefined,

@@ -16,7 +16,12 @@ export async function startLocalOci(options: Omit<EmulatorOptions, "publicKeyPem
   return {
     emulator,
     auth,
-    functionEnv: { ...auth.env, OCI_DATASCIENCE_ENDPOINT: emulator.url, OCI_MONITORING_ENDPOINT: emulator.url },
+    functionEnv: {
+      ...auth.env,
+      OCI_DATASCIENCE_ENDPOINT: emulator.url,
+      OCI_MONITORING_ENDPOINT: emulator.url,
+      OCI_NOTIFICATIONS_ENDPOINT: emulator.url,
+    },
     close: async () => {
       await emulator.close();
       auth.cleanup();

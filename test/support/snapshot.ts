@@ -15,6 +15,7 @@ export function snapshot(
     modelId: "ocid1.datasciencemodel.oc1.iad.example",
     scalingPolicyType: "FIXED_SIZE",
     instanceCount: 1,
+    currentInstanceCount: undefined,
     instanceConfiguration: {
       instanceShapeName: shape,
       subnetId: "ocid1.subnet.oc1.iad.example",

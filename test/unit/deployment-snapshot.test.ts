@@ -80,6 +80,7 @@ describe("toSnapshot", () => {
       modelId: MODEL,
       scalingPolicyType: "FIXED_SIZE",
       instanceCount: 3,
+      currentInstanceCount: undefined,
       instanceConfiguration,
       // Kept whole: an update re-sends the configuration as read with one change.
       modelConfiguration: { modelId: MODEL, instanceConfiguration, scalingPolicy: fixedSize },
@@ -163,6 +164,16 @@ describe("toSnapshot", () => {
     const snapshot = toSnapshot(source, undefined);
     snapshot.freeformTags.added = "x";
     expect(source.freeformTags).toEqual({ team: "risk" });
+  });
+
+  it("reads the live count OCI reports under AUTOSCALING, apart from the fixed count", () => {
+    const deployment = modelDeployment({
+      modelDeploymentConfigurationDetails: singleModel(autoscaling),
+      modelDeploymentSystemData: { systemInfraType: "INSTANCE_POOL", currentInstanceCount: 4 },
+    });
+    expect(toSnapshot(deployment, undefined)).toMatchObject({ instanceCount: undefined, currentInstanceCount: 4 });
+    const noData = modelDeployment({ modelDeploymentConfigurationDetails: singleModel(autoscaling) });
+    expect(toSnapshot(noData, undefined).currentInstanceCount).toBeUndefined();
   });
 
   it("keeps a missing ETag as undefined", () => {

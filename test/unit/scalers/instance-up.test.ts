@@ -132,6 +132,18 @@ describe("decideInstanceUp", () => {
     expect(decision).toMatchObject({ kind: "no-change", reason: "BuiltInAutoscaling", scaleDownAlarm: "none" });
   });
 
+  it("reports the count OCI's autoscaler runs now, when OCI says", () => {
+    const decision = decideInstanceUp(
+      deployment({ scalingPolicyType: "AUTOSCALING", instanceCount: undefined, currentInstanceCount: 4 }),
+      defaults,
+    );
+    expect(decision).toMatchObject({
+      reason: "BuiltInAutoscaling",
+      from: 4,
+      message: expect.stringContaining("4 instance(s) now"),
+    });
+  });
+
   it.each([
     {
       name: "no scaling policy",
