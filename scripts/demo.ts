@@ -35,7 +35,11 @@ runCli(async () => {
   mkdirSync(resolve(CHART, ".."), { recursive: true });
   writeFileSync(CHART, simulationSvg(simulation, "npm run demo: a sample day, demand and each policy's instances"));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const notified = day.timeline.filter((d) => d.result.notification === "sent").length;
   console.log(`\n${day.timeline.length} decisions by the function; ${seconds} s.`);
+  console.log(
+    `${notified} change notifications published to the local topic NOTIFY_TOPIC_ID (each change, and each limit a person must act on).`,
+  );
   console.log(`Chart: ${CHART}`);
   return ExitCode.Ok;
 });

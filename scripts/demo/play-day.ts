@@ -17,10 +17,15 @@ export interface DayResult {
   simulation: SimulationResult;
 }
 
+/** The function tells a (local) Notifications topic of each change, as NOTIFY_TOPIC_ID makes it do on OCI. */
+export const DEMO_TOPIC_ID = "ocid1.onstopic.oc1.iad.aaaaaaaademochangenotifications";
+
 export async function playDay(): Promise<DayResult> {
   const timeline: ThisDecision[] = [];
   const observed = observedThisPolicy((decision) => timeline.push(decision));
   const policies = [observed, ociAutoscalingPolicy(), sample2022Policy(), idealPolicy];
-  const simulation = await simulate(sampleDayTrace(), DEFAULT_ASSUMPTIONS, policies);
+  // Only NOTIFY_TOPIC_ID is set: everything else is the function's default configuration.
+  const config = { NOTIFY_TOPIC_ID: DEMO_TOPIC_ID };
+  const simulation = await simulate(sampleDayTrace(), DEFAULT_ASSUMPTIONS, policies, { config });
   return { timeline, simulation };
 }

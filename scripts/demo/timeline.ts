@@ -38,8 +38,9 @@ function changeLine(d: ThisDecision, updateMinutes: number): string {
   const lowAlarm = ["created", "updated", "deleted"].includes(result.scaleDownAlarm)
     ? `; scale-down alarm ${result.scaleDownAlarm}`
     : "";
+  const notified = result.notification === "sent" ? "; notified" : "";
   const alarm = `${alarmLabel(d)} ${d.type} ${Math.round(d.value)}%`;
-  return row([at(d.minute), alarm, decision, `${result.reasonCode}${lowAlarm}`]);
+  return row([at(d.minute), alarm, decision, `${result.reasonCode}${lowAlarm}${notified}`]);
 }
 
 /** Refusals in a row for the same alarm and action: one line with how many, until when, and why. */

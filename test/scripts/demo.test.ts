@@ -29,6 +29,14 @@ describe("npm run demo: the sample day through the simulator", () => {
     day = await playDay();
   });
 
+  it("tells the day's topic of every change it made, once each", () => {
+    const made = changes(day.timeline);
+    expect(made.length).toBeGreaterThan(0);
+    expect(made.every((d) => d.result.notification === "sent")).toBe(true);
+    const ids = made.map((d) => d.result.notificationMessageId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it("plays the day with the function's default configuration and the simulator's update duration", () => {
     const { simulation } = day;
     expect(simulation.assumptions).toEqual(DEFAULT_ASSUMPTIONS);
@@ -65,7 +73,7 @@ describe("npm run demo: the sample day through the simulator", () => {
   it("prints one line per change and one per run of refused repeats: time, alarm, decision, reason", () => {
     const lines = timelineLines(day.timeline, DEFAULT_ASSUMPTIONS.updateMinutes);
     expect(lines[0]).toMatch(
-      /^08:\d\d +high CPU OK_TO_FIRING \d+% +instance-up 1 → 2, serving 08:\d\d +ScaledUp; scale-down alarm created$/,
+      /^08:\d\d +high CPU OK_TO_FIRING \d+% +instance-up 1 → 2, serving 08:\d\d +ScaledUp; scale-down alarm created; notified$/,
     );
     expect(lines).toContainEqual(expect.stringMatching(/ ×\d +instance-up skipped, to \d\d:\d\d +NotActive/));
     expect(lines.length).toBe(
