@@ -1,20 +1,20 @@
-import { decodeAlarm } from "./alarm-decoding";
-import { type AlarmMessage, isActionable } from "./alarm-message";
-import { routeForTitle } from "./alarm-routing";
-import { mapBounded } from "./bounded-parallel";
-import type { Config } from "./config";
-import type { AlarmRoute, ScalingAction } from "./decision";
-import { type LogContext, type LogSink, logDecision, logFailure, logMessageOutcome } from "./decision-log";
-import { skipped } from "./deployment-results";
-import { durationMinutes, type Selection, selectDeployments } from "./deployment-selection";
-import { type DeploymentTarget, deploymentsInAlarm } from "./deployments-in-alarm";
-import { TransientOciError } from "./errors";
+import { decodeAlarm } from "./message/alarm-decoding";
+import { type AlarmMessage, isActionable } from "./message/alarm-message";
+import { routeForTitle } from "./message/alarm-routing";
+import { durationMinutes, type Selection, selectDeployments } from "./message/deployment-selection";
+import { type DeploymentTarget, deploymentsInAlarm } from "./message/deployments-in-alarm";
 import type { OciClients } from "./oci/clients";
-import { Reason } from "./reasons";
-import type { AlarmResponse } from "./response";
-import { collectResults } from "./result-collection";
-import type { ScalingRun } from "./scaling-run";
-import { deliveryKey } from "./scaling-state";
+import type { Config } from "./policy/config";
+import type { AlarmRoute, ScalingAction } from "./results/decision";
+import { type LogContext, type LogSink, logDecision, logFailure, logMessageOutcome } from "./results/decision-log";
+import { TransientOciError } from "./results/errors";
+import { Reason } from "./results/reasons";
+import type { AlarmResponse } from "./results/response";
+import { mapBounded } from "./run/bounded-parallel";
+import { skipped } from "./run/deployment-results";
+import { collectResults } from "./run/result-collection";
+import type { ScalingRun } from "./run/scaling-run";
+import { deliveryKey } from "./run/scaling-state";
 
 export interface Invocation {
   callId?: string;
@@ -87,7 +87,7 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
     const reason = "the message names no deployment (no resourceId in dimensions or query)";
     return answer({ ...header, ...routedBy, status: "rejected", reason, results: [] });
   }
-  const [{ scaleDeployment }, run] = await Promise.all([import("./scale-deployment"), openRun()]);
+  const [{ scaleDeployment }, run] = await Promise.all([import("./run/scale-deployment"), openRun()]);
   const { chosen, deferred } = await selectForThisDelivery(run, targets, message.timestampEpochMillis ?? undefined);
   const work = mapBounded(chosen, config.MAX_PARALLEL_DEPLOYMENTS, (target) => scaleDeployment(run, target, action));
   const settled = await beforeDeadline(work, answerBy, log, (late) => {
@@ -113,7 +113,7 @@ type Route = (AlarmRoute & { routedBy: { routedByAlarmName?: string } }) | { ign
 async function routeOf(message: AlarmMessage, config: Config, openRun: () => Promise<ScalingRun>): Promise<Route> {
   const byTitle = routeForTitle(message.title, config);
   if (byTitle) return { ...byTitle, routedBy: {} };
-  const { routeByAlarmName } = await import("./alarm-name-routing");
+  const { routeByAlarmName } = await import("./run/alarm-name-routing");
   const routed = await routeByAlarmName(await openRun(), message, config);
   if ("ignored" in routed) return routed;
   return { action: routed.action, metric: routed.metric, routedBy: { routedByAlarmName: routed.alarmName } };
@@ -131,7 +131,7 @@ function deferredResult(target: DeploymentTarget, action: ScalingAction, named: 
 
 async function openScalingRun(runtime: Runtime, message: AlarmMessage, answerBy: Date, log: LogContext) {
   const { config } = runtime;
-  const [{ startScalingRun }, clients] = await Promise.all([import("./scaling-run"), runtime.clients()]);
+  const [{ startScalingRun }, clients] = await Promise.all([import("./run/scaling-run"), runtime.clients()]);
   return startScalingRun(
     config,
     clients,

@@ -1,9 +1,9 @@
 import type { FdkContext } from "@fnproject/fdk";
-import { type Config, ConfigError, loadConfig } from "./config";
-import { logFailure, stdoutSink } from "./decision-log";
 import { handleAlarm, type Runtime } from "./handler";
 import type { OciClients } from "./oci/clients";
-import type { AlarmResponse } from "./response";
+import { type Config, ConfigError, loadConfig } from "./policy/config";
+import { logFailure, stdoutSink } from "./results/decision-log";
+import type { AlarmResponse } from "./results/response";
 
 /** Parsed once per container: a bad value is reported on every call instead of crash-looping the container. */
 let runtime: Runtime | ConfigError | undefined;

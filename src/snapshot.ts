@@ -4,8 +4,8 @@ import { invoke } from "./invocation";
 // Evaluated while the V8 startup snapshot is built, so a container starts with the SDK already loaded.
 import "./oci/clients";
 import "./oci/retry-policy";
-import "./scale-deployment";
-import "./scaling-run";
+import "./run/scale-deployment";
+import "./run/scaling-run";
 
 /**
  * The entry of the startup snapshot (see scripts/bundle.mjs and the Dockerfile): everything is loaded at

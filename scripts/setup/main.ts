@@ -4,8 +4,8 @@
  *                  [--config KEY=VALUE]... [--profile P] [--config-file F]
  */
 import { parseArgs } from "node:util";
-import type { Config } from "../../src/config";
-import { toSnapshot } from "../../src/deployment-snapshot";
+import type { Config } from "../../src/policy/config";
+import { toSnapshot } from "../../src/scalers/deployment-snapshot";
 import { ExitCode, usageError } from "../cli/exit-codes";
 import { chooseOciConfig, loadOciConfig } from "../cli/oci-config";
 import { ociFailure } from "../cli/oci-failure";

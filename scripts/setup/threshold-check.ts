@@ -1,4 +1,4 @@
-import { type Config, ConfigError, loadConfig } from "../../src/config";
+import { type Config, ConfigError, loadConfig } from "../../src/policy/config";
 
 type Thresholds = { cpuThreshold: number; memThreshold: number };
 

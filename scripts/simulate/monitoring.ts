@@ -6,7 +6,7 @@
  * it stops. An alarm starts OK when first seen (a new alarm's pending time starts at its creation).
  */
 
-import { durationMinutes as minutesOf } from "../../src/deployment-selection";
+import { durationMinutes as minutesOf } from "../../src/message/deployment-selection";
 
 export type Statistic = "mean" | "max" | "min";
 

@@ -1,7 +1,7 @@
 import * as common from "oci-common";
 import { DataScienceClient } from "oci-datascience";
 import { MonitoringClient } from "oci-monitoring";
-import type { Config } from "../config";
+import type { Config } from "../policy/config";
 import type { NotificationPublisher } from "./notification-client";
 
 export interface OciClients {

@@ -1,7 +1,7 @@
 import type * as common from "oci-common";
 import type { DataScienceClient, models } from "oci-datascience";
-import type { DeploymentChange } from "../decision";
-import { type DeploymentSnapshot, type EnvironmentConfiguration, toSnapshot } from "../deployment-snapshot";
+import type { DeploymentChange } from "../results/decision";
+import { type DeploymentSnapshot, type EnvironmentConfiguration, toSnapshot } from "../scalers/deployment-snapshot";
 
 export interface DeploymentRead {
   snapshot: DeploymentSnapshot;

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type * as common from "oci-common";
 import { type MonitoringClient, models } from "oci-monitoring";
-import type { Config } from "../config";
-import type { ScalingMetric } from "../decision";
+import type { Config } from "../policy/config";
+import type { ScalingMetric } from "../results/decision";
 import { classifyOciFailure } from "./failures";
 
 /** Freeform tags that mark the alarms this function creates, so it finds (and deletes) only its own. */

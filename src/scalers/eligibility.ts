@@ -1,7 +1,7 @@
-import type { Decision, ScalingAction } from "../decision";
-import { noChange } from "../decision";
-import type { DeploymentSnapshot } from "../deployment-snapshot";
-import { Reason } from "../reasons";
+import type { Decision, ScalingAction } from "../results/decision";
+import { noChange } from "../results/decision";
+import { Reason } from "../results/reasons";
+import type { DeploymentSnapshot } from "./deployment-snapshot";
 
 /**
  * OCI takes zero-downtime updates of instance count and shape in these states; a deployment degraded by

@@ -1,8 +1,5 @@
-import type { Config } from "../config";
-import type { Decision } from "../decision";
-import { noChange, ScalingAction } from "../decision";
-import type { DeploymentSnapshot } from "../deployment-snapshot";
-import { flexShapeLimits } from "../flex-shape-limits";
+import type { Config } from "../policy/config";
+import { flexShapeLimits } from "../policy/flex-shape-limits";
 import {
   describeFlexSize,
   type FlexSize,
@@ -10,8 +7,11 @@ import {
   leastMemory,
   memoryRange,
   smallerFlexSize,
-} from "../flex-sizing";
-import { Reason } from "../reasons";
+} from "../policy/flex-sizing";
+import type { Decision } from "../results/decision";
+import { noChange, ScalingAction } from "../results/decision";
+import { Reason } from "../results/reasons";
+import type { DeploymentSnapshot } from "./deployment-snapshot";
 
 export type FlexLimits = Pick<Config, "MIN_MEMORY_GB" | "MAX_MEMORY_GB" | "FLEX_MEMORY_STEP_FACTOR">;
 

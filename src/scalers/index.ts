@@ -1,9 +1,9 @@
-import type { Config } from "../config";
-import type { Decision, ScalingAction } from "../decision";
-import { noChange } from "../decision";
-import { deploymentPolicy, PolicyTag, type ScalingLimits } from "../deployment-policy";
-import type { DeploymentSnapshot } from "../deployment-snapshot";
-import { Reason } from "../reasons";
+import type { Config } from "../policy/config";
+import { deploymentPolicy, PolicyTag, type ScalingLimits } from "../policy/deployment-policy";
+import type { Decision, ScalingAction } from "../results/decision";
+import { noChange } from "../results/decision";
+import { Reason } from "../results/reasons";
+import type { DeploymentSnapshot } from "./deployment-snapshot";
 import { decideInstanceDown } from "./instance-down";
 import { decideInstanceUp } from "./instance-up";
 import { decideShapeDown } from "./shape-down";

@@ -1,6 +1,6 @@
-import type { Config } from "../config";
-import type { Decision, ScalingAction } from "../decision";
-import { Reason } from "../reasons";
+import type { Config } from "../policy/config";
+import type { Decision, ScalingAction } from "../results/decision";
+import { Reason } from "../results/reasons";
 
 type Bounds = Pick<Config, "MIN_INSTANCES" | "MAX_INSTANCES">;
 

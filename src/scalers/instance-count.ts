@@ -1,7 +1,7 @@
-import type { Decision, ScalingAction } from "../decision";
-import { noChange } from "../decision";
-import type { DeploymentSnapshot } from "../deployment-snapshot";
-import { Reason } from "../reasons";
+import type { Decision, ScalingAction } from "../results/decision";
+import { noChange } from "../results/decision";
+import { Reason } from "../results/reasons";
+import type { DeploymentSnapshot } from "./deployment-snapshot";
 
 /**
  * The current instance count when the deployment is on a FIXED_SIZE policy, or the decision explaining why

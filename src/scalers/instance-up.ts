@@ -1,8 +1,8 @@
-import type { Config } from "../config";
-import type { Decision } from "../decision";
-import { noChange, ScalingAction } from "../decision";
-import type { DeploymentSnapshot } from "../deployment-snapshot";
-import { Reason } from "../reasons";
+import type { Config } from "../policy/config";
+import type { Decision } from "../results/decision";
+import { noChange, ScalingAction } from "../results/decision";
+import { Reason } from "../results/reasons";
+import type { DeploymentSnapshot } from "./deployment-snapshot";
 import { ineligibility } from "./eligibility";
 import { boundsCorrection } from "./instance-bounds";
 import { fixedInstanceCount } from "./instance-count";

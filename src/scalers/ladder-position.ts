@@ -1,8 +1,8 @@
-import type { Config } from "../config";
-import type { Decision, ScalingAction } from "../decision";
-import { noChange } from "../decision";
-import { Reason } from "../reasons";
-import { findOnLadder, type LadderPosition } from "../shape-ladders";
+import type { Config } from "../policy/config";
+import { findOnLadder, type LadderPosition } from "../policy/shape-ladders";
+import type { Decision, ScalingAction } from "../results/decision";
+import { noChange } from "../results/decision";
+import { Reason } from "../results/reasons";
 
 /** A deployment's own end rungs (tags `autoscale-min-shape` / `-max-shape`), already checked to be on its ladder. */
 export interface ShapeBounds {

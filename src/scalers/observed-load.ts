@@ -1,4 +1,4 @@
-import type { Config } from "../config";
+import type { Config } from "../policy/config";
 import type { ScalingSignal } from "./signal";
 
 /**

@@ -1,5 +1,5 @@
-import type { Config } from "../config";
-import { Reason, type ReasonCode } from "../reasons";
+import type { Config } from "../policy/config";
+import { Reason, type ReasonCode } from "../results/reasons";
 import { cpuLoad, type ObservedLoad } from "./observed-load";
 
 export type ProportionalLimits = Pick<

@@ -1,9 +1,9 @@
-import type { Config } from "../config";
-import type { Decision } from "../decision";
-import { noChange, ScalingAction } from "../decision";
-import type { DeploymentSnapshot } from "../deployment-snapshot";
-import { Reason } from "../reasons";
-import { isFlexShape } from "../shape-ladders";
+import type { Config } from "../policy/config";
+import { isFlexShape } from "../policy/shape-ladders";
+import type { Decision } from "../results/decision";
+import { noChange, ScalingAction } from "../results/decision";
+import { Reason } from "../results/reasons";
+import type { DeploymentSnapshot } from "./deployment-snapshot";
 import { ineligibility } from "./eligibility";
 import { decideFlexStep, type FlexLimits } from "./flex-step";
 import { ladderPosition, type ShapeBounds } from "./ladder-position";

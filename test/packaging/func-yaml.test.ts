@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config";
+import { loadConfig } from "../../src/policy/config";
 
 const FUNC_YAML = readFileSync(resolve(__dirname, "../../func.yaml"), "utf8");
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigSchema } from "../../src/config";
-import { Reason } from "../../src/reasons";
+import { ConfigSchema } from "../../src/policy/config";
+import { Reason } from "../../src/results/reasons";
 
 const README = readFileSync(resolve(__dirname, "../../README.md"), "utf8");
 const tableRows = README.split("\n").filter((line) => line.startsWith("| `"));

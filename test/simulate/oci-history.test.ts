@@ -2,8 +2,8 @@ import type { models } from "oci-monitoring";
 import { describe, expect, it } from "vitest";
 import { historyToRaw, readHistory } from "../../scripts/simulate/oci-history";
 import { toTrace } from "../../scripts/simulate/resample";
-import { loadConfig } from "../../src/config";
 import { createOciClients } from "../../src/oci/clients";
+import { loadConfig } from "../../src/policy/config";
 import { startLocalOci } from "../support/local-oci";
 
 const COMPARTMENT = "ocid1.compartment.oc1..history";

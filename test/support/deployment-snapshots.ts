@@ -1,4 +1,4 @@
-import type { DeploymentSnapshot } from "../../src/deployment-snapshot";
+import type { DeploymentSnapshot } from "../../src/scalers/deployment-snapshot";
 
 /** An ACTIVE single-model FIXED_SIZE deployment snapshot, as the scalers receive it; tests override what they vary. */
 export function snapshotOf(overrides: Partial<DeploymentSnapshot> = {}): DeploymentSnapshot {

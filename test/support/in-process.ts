@@ -1,8 +1,8 @@
-import { type Config, loadConfig } from "../../src/config";
-import type { LogSink } from "../../src/decision-log";
 import { handleAlarm, type Runtime } from "../../src/handler";
 import { createOciClients } from "../../src/oci/clients";
-import type { AlarmResponse } from "../../src/response";
+import { type Config, loadConfig } from "../../src/policy/config";
+import type { LogSink } from "../../src/results/decision-log";
+import type { AlarmResponse } from "../../src/results/response";
 import type { LocalOci } from "./local-oci";
 
 export interface InProcessFunction {

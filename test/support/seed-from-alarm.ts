@@ -1,5 +1,5 @@
-import type { ScalingMetric } from "../../src/decision";
 import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
+import type { ScalingMetric } from "../../src/results/decision";
 import type { Alarm, Emulator, SeedDeployment } from "../emulator";
 
 export const EXAMPLE_COMPARTMENT_ID = "ocid1.compartment.oc1..aaaaaaaaexamplecompartment0001";

@@ -1,4 +1,4 @@
-import type { DeploymentSnapshot } from "../../src/deployment-snapshot";
+import type { DeploymentSnapshot } from "../../src/scalers/deployment-snapshot";
 
 /** An ACTIVE FIXED_SIZE single-model deployment, as the scalers see it, with the given fields changed. */
 export function snapshot(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeAlarm } from "../../src/alarm-decoding";
+import { decodeAlarm } from "../../src/message/alarm-decoding";
 import highCpuAlarm from "./fixtures/high-cpu-alarm.json";
 
 const LIMIT = 1024 * 1024;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AlarmVersionSchema, isActionable } from "../../src/alarm-message";
+import { AlarmVersionSchema, isActionable } from "../../src/message/alarm-message";
 
 describe("isActionable", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { actionForTitle } from "../../src/alarm-routing";
-import { loadConfig } from "../../src/config";
-import { ScalingAction } from "../../src/decision";
+import { actionForTitle } from "../../src/message/alarm-routing";
+import { loadConfig } from "../../src/policy/config";
+import { ScalingAction } from "../../src/results/decision";
 
 const defaults = loadConfig({});
 const custom = loadConfig({

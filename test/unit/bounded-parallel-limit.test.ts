@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapBounded } from "../../src/bounded-parallel";
+import { mapBounded } from "../../src/run/bounded-parallel";
 
 describe("mapBounded with a configured limit", () => {
   it.each([

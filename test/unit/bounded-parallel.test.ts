@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapBounded } from "../../src/bounded-parallel";
+import { mapBounded } from "../../src/run/bounded-parallel";
 
 /** A promise settled from outside, to control the order in which work finishes. */
 function deferred<T>() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { consoleUrl, notificationKind, notificationMessage } from "../../src/change-notification";
-import { regionOfOcid } from "../../src/notify";
-import type { DeploymentResult } from "../../src/response";
+import { consoleUrl, notificationKind, notificationMessage } from "../../src/results/change-notification";
+import type { DeploymentResult } from "../../src/results/response";
+import { regionOfOcid } from "../../src/run/notify";
 
 const ID = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaaexample";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config";
-import { DEFAULT_SHAPE_LADDERS } from "../../src/shape-ladders";
+import { ConfigError, loadConfig } from "../../src/policy/config";
+import { DEFAULT_SHAPE_LADDERS } from "../../src/policy/shape-ladders";
 
 /** The problems of the ConfigError that loadConfig throws for this environment. */
 function problemsFor(env: Record<string, string | undefined>): string[] {
@@ -199,7 +199,7 @@ describe("loadConfig", () => {
   });
 
   // Regression (fixed): nothing stops two actions from sharing one alarm name; routing
-  // (src/alarm-routing.ts) then silently keeps the later one, so with these values a high-CPU alarm scales DOWN.
+  // (src/message/alarm-routing.ts) then silently keeps the later one, so with these values a high-CPU alarm scales DOWN.
   it("refuses two actions sharing one alarm name", () => {
     expect(problemsFor({ HIGH_CPU_ALARM_NAME: "md-cpu", LOW_CPU_ALARM_NAME: "md-cpu" })).toHaveLength(1);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config";
-import type { ChangeDecision } from "../../src/decision";
-import { Reason } from "../../src/reasons";
-import { cooldownAfterFinishedChange } from "../../src/scaling-state";
+import { loadConfig } from "../../src/policy/config";
+import type { ChangeDecision } from "../../src/results/decision";
+import { Reason } from "../../src/results/reasons";
+import { cooldownAfterFinishedChange } from "../../src/run/scaling-state";
 
 const config = loadConfig({ SCALE_UP_COOLDOWN_SECONDS: "300", SCALE_DOWN_COOLDOWN_SECONDS: "600" });
 const T0 = Date.parse("2026-11-30T10:00:00Z");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config";
-import { deploymentPolicy } from "../../src/deployment-policy";
+import { loadConfig } from "../../src/policy/config";
+import { deploymentPolicy } from "../../src/policy/deployment-policy";
 
 const config = loadConfig({});
 

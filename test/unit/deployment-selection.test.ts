@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { durationMinutes, selectDeployments } from "../../src/deployment-selection";
-import type { DeploymentTarget } from "../../src/deployments-in-alarm";
+import { durationMinutes, selectDeployments } from "../../src/message/deployment-selection";
+import type { DeploymentTarget } from "../../src/message/deployments-in-alarm";
 
 const targets: DeploymentTarget[] = Array.from({ length: 7 }, (_, i) => ({
   deploymentId: `ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaa${i}`,

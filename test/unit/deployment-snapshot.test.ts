@@ -1,6 +1,6 @@
 import type { models } from "oci-datascience";
 import { describe, expect, it } from "vitest";
-import { toSnapshot } from "../../src/deployment-snapshot";
+import { toSnapshot } from "../../src/scalers/deployment-snapshot";
 
 const MODEL = "ocid1.datasciencemodel.oc1.iad.amaaaaaamodel";
 const state = (value: string) => value as models.ModelDeploymentLifecycleState;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type AlarmMessage, AlarmMessageSchema } from "../../src/alarm-message";
-import type { ScalingMetric } from "../../src/decision";
-import { deploymentsInAlarm } from "../../src/deployments-in-alarm";
+import { type AlarmMessage, AlarmMessageSchema } from "../../src/message/alarm-message";
+import { deploymentsInAlarm } from "../../src/message/deployments-in-alarm";
+import type { ScalingMetric } from "../../src/results/decision";
 
 const A = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaaexamplemodeldeployment0001";
 const B = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaaexamplemodeldeployment0002";

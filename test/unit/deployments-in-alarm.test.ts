@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type AlarmMessage, AlarmMessageSchema } from "../../src/alarm-message";
-import { deploymentsInAlarm, isModelDeploymentId } from "../../src/deployments-in-alarm";
+import { type AlarmMessage, AlarmMessageSchema } from "../../src/message/alarm-message";
+import { deploymentsInAlarm, isModelDeploymentId } from "../../src/message/deployments-in-alarm";
 
 const MD_A = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaaaaaaaaaa";
 const MD_B = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaabbbbbbbb";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FLEX_SHAPE_LIMITS, flexShapeLimits } from "../../src/flex-shape-limits";
+import { FLEX_SHAPE_LIMITS, flexShapeLimits } from "../../src/policy/flex-shape-limits";
 
 describe("FLEX_SHAPE_LIMITS", () => {
   it.each(Object.entries(FLEX_SHAPE_LIMITS))("%s is consistent", (_shape, limits) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FLEX_SHAPE_LIMITS } from "../../src/flex-shape-limits";
-import { type FlexSize, largerFlexSize, smallerFlexSize } from "../../src/flex-sizing";
+import { FLEX_SHAPE_LIMITS } from "../../src/policy/flex-shape-limits";
+import { type FlexSize, largerFlexSize, smallerFlexSize } from "../../src/policy/flex-sizing";
 
 const E4 = FLEX_SHAPE_LIMITS["VM.Standard.E4.Flex"];
 const OPTIMIZED3 = FLEX_SHAPE_LIMITS["VM.Optimized3.Flex"];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config";
-import { autoLowCpuThreshold, scaleDownThreshold } from "../../src/scale-down-thresholds";
+import { loadConfig } from "../../src/policy/config";
+import { autoLowCpuThreshold, scaleDownThreshold } from "../../src/run/scale-down-thresholds";
 import { snapshot } from "../support/snapshot";
 
 const auto = loadConfig({});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config";
-import { DEFAULT_SHAPE_LADDERS, findOnLadder, isFlexShape } from "../../src/shape-ladders";
+import { loadConfig } from "../../src/policy/config";
+import { DEFAULT_SHAPE_LADDERS, findOnLadder, isFlexShape } from "../../src/policy/shape-ladders";
 
 describe("DEFAULT_SHAPE_LADDERS", () => {
   it("passes the SHAPE_LADDERS validation (no shape on two rungs, no empty ladder)", () => {

@@ -1,7 +1,7 @@
 import type { models } from "oci-datascience";
 import { describe, expect, it } from "vitest";
 import { updateDetailsFor } from "../../src/oci/model-deployments";
-import { updateAttempts } from "../../src/update-attempts";
+import { updateAttempts } from "../../src/run/update-attempts";
 import { snapshotOf } from "../support/deployment-snapshots";
 
 const AUTOSCALING: models.AutoScalingPolicy = {

@@ -9,7 +9,7 @@
  * Monitoring while it is sent, as Monitoring does (the function checks it before writing).
  */
 
-import type { AlarmResponse } from "../../../src/response";
+import type { AlarmResponse } from "../../../src/results/response";
 import type { AlarmSeed } from "../../../test/emulator";
 import { deploymentState } from "../../../test/support/deployment-state";
 import { inProcessFunction } from "../../../test/support/in-process";

@@ -7,7 +7,7 @@
  * serving shape (a ladder shape's memory grows with the number that ends its name: VM.Standard2.2 has twice
  * VM.Standard2.1's).
  */
-import type { DeploymentResult } from "../../../src/response";
+import type { DeploymentResult } from "../../../src/results/response";
 import { alarmMessage, type MessageAlarm } from "../alarm-message";
 import { AlarmEvaluator, type TransitionType } from "../monitoring";
 import type { Plant } from "../plant";

@@ -1,7 +1,7 @@
 import type { models } from "oci-datascience";
 import { describe, expect, it } from "vitest";
-import type { DeploymentSnapshot } from "../../../src/deployment-snapshot";
 import { updateDetailsFor } from "../../../src/oci/model-deployments";
+import type { DeploymentSnapshot } from "../../../src/scalers/deployment-snapshot";
 import { snapshotOf } from "../../support/deployment-snapshots";
 
 const MODEL = "ocid1.datasciencemodel.oc1.iad.amaaaaaamodel";

@@ -1,10 +1,8 @@
 import { models } from "oci-monitoring";
 import { describe, expect, it } from "vitest";
-import { AlarmMessageSchema } from "../../../src/alarm-message";
-import { actionForTitle } from "../../../src/alarm-routing";
-import { loadConfig } from "../../../src/config";
-import { ScalingAction } from "../../../src/decision";
-import { deploymentsInAlarm } from "../../../src/deployments-in-alarm";
+import { AlarmMessageSchema } from "../../../src/message/alarm-message";
+import { actionForTitle } from "../../../src/message/alarm-routing";
+import { deploymentsInAlarm } from "../../../src/message/deployments-in-alarm";
 import {
   isScaleDownAlarmFor,
   MANAGED_BY_VALUE,
@@ -12,6 +10,8 @@ import {
   scaleDownAlarmDetails,
   scaleDownAlarmQuery,
 } from "../../../src/oci/scale-down-alarms";
+import { loadConfig } from "../../../src/policy/config";
+import { ScalingAction } from "../../../src/results/decision";
 
 const MD = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaa1";
 const OTHER_MD = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaa2";

@@ -1,7 +1,7 @@
 import { models } from "oci-monitoring";
 import { describe, expect, it } from "vitest";
-import { firingAlarmRefusal } from "../../../src/authorization";
-import { loadConfig } from "../../../src/config";
+import { loadConfig } from "../../../src/policy/config";
+import { firingAlarmRefusal } from "../../../src/run/authorization";
 import { snapshot } from "../../support/snapshot";
 
 const config = loadConfig({});

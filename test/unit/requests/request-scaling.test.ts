@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { routeForTitle } from "../../../src/alarm-routing";
-import { loadConfig } from "../../../src/config";
+import { routeForTitle } from "../../../src/message/alarm-routing";
 import { scaleDownAlarmName, scaleDownAlarmQuery } from "../../../src/oci/scale-down-alarms";
-import { autoLowRequestsThreshold, scaleDownThreshold } from "../../../src/scale-down-thresholds";
+import { loadConfig } from "../../../src/policy/config";
+import { autoLowRequestsThreshold, scaleDownThreshold } from "../../../src/run/scale-down-thresholds";
 import { decideInstanceDown, decideInstanceUp } from "../../../src/scalers";
 import { snapshot } from "../../support/snapshot";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/config";
-import { ScalingAction } from "../../../src/decision";
+import { loadConfig } from "../../../src/policy/config";
+import { ScalingAction } from "../../../src/results/decision";
 import { SCALERS } from "../../../src/scalers";
 import { snapshotOf } from "../../support/deployment-snapshots";
 

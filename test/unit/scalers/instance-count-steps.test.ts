@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/config";
+import { loadConfig } from "../../../src/policy/config";
 import { decideInstanceDown, decideInstanceUp } from "../../../src/scalers";
 import { snapshot } from "../../support/snapshot";
 

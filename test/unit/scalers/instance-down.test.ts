@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/config";
-import type { DeploymentSnapshot } from "../../../src/deployment-snapshot";
+import { loadConfig } from "../../../src/policy/config";
+import type { DeploymentSnapshot } from "../../../src/scalers/deployment-snapshot";
 import { decideInstanceDown } from "../../../src/scalers/instance-down";
 import { snapshotOf } from "../../support/deployment-snapshots";
 

@@ -1,9 +1,9 @@
-import { type ChangeDecision, type NoChangeDecision, noChange, ScalingAction } from "./decision";
+import { classifyOciFailure } from "../oci/failures";
+import { LATENCY_LOOKBACK_MINUTES, recentPredictLatency } from "../oci/predict-latency";
+import { type ChangeDecision, type NoChangeDecision, noChange, ScalingAction } from "../results/decision";
+import { Reason } from "../results/reasons";
+import type { DeploymentSnapshot } from "../scalers/deployment-snapshot";
 import { transientError } from "./deployment-results";
-import type { DeploymentSnapshot } from "./deployment-snapshot";
-import { classifyOciFailure } from "./oci/failures";
-import { LATENCY_LOOKBACK_MINUTES, recentPredictLatency } from "./oci/predict-latency";
-import { Reason } from "./reasons";
 import type { ScalingRun } from "./scaling-run";
 
 /**

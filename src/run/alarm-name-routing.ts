@@ -1,8 +1,8 @@
-import type { AlarmMessage } from "./alarm-message";
-import { type AlarmNames, routeForTitle } from "./alarm-routing";
-import type { AlarmRoute } from "./decision";
+import type { AlarmMessage } from "../message/alarm-message";
+import { type AlarmNames, routeForTitle } from "../message/alarm-routing";
+import { classifyOciFailure } from "../oci/failures";
+import type { AlarmRoute } from "../results/decision";
 import { transientError } from "./deployment-results";
-import { classifyOciFailure } from "./oci/failures";
 import type { ScalingRun } from "./scaling-run";
 
 export type AlarmNameRoute = (AlarmRoute & { alarmName: string }) | { ignored: string };

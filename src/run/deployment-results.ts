@@ -1,9 +1,9 @@
-import type { Decision, ScalingAction } from "./decision";
-import type { DeploymentSnapshot } from "./deployment-snapshot";
-import { TransientOciError } from "./errors";
-import type { OciFailure } from "./oci/failures";
-import { Reason, type ReasonCode } from "./reasons";
-import type { DeploymentResult } from "./response";
+import type { OciFailure } from "../oci/failures";
+import type { Decision, ScalingAction } from "../results/decision";
+import { TransientOciError } from "../results/errors";
+import { Reason, type ReasonCode } from "../results/reasons";
+import type { DeploymentResult } from "../results/response";
+import type { DeploymentSnapshot } from "../scalers/deployment-snapshot";
 
 export function resultOf(deploymentId: string, decision: Decision): DeploymentResult {
   return {

@@ -1,8 +1,8 @@
 import type * as common from "oci-common";
-import type { Config } from "./config";
-import type { OciClients } from "./oci/clients";
-import { type RetryBudget, retryUntil } from "./oci/retry-policy";
-import { ScaleDownAlarms } from "./oci/scale-down-alarms";
+import type { OciClients } from "../oci/clients";
+import { type RetryBudget, retryUntil } from "../oci/retry-policy";
+import { ScaleDownAlarms } from "../oci/scale-down-alarms";
+import type { Config } from "../policy/config";
 
 /** What one invocation shares between the deployments of its message. */
 export interface ScalingRun {

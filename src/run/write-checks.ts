@@ -1,13 +1,13 @@
 import type { models } from "oci-monitoring";
+import type { DeploymentTarget } from "../message/deployments-in-alarm";
+import { isFiringFor } from "../oci/alarm-streams";
+import { classifyOciFailure } from "../oci/failures";
+import type { ScalingAction } from "../results/decision";
+import { Reason, type ReasonCode } from "../results/reasons";
+import type { DeploymentResult } from "../results/response";
+import type { DeploymentSnapshot } from "../scalers/deployment-snapshot";
 import { compartmentRefusal, firingAlarmRefusal } from "./authorization";
-import type { ScalingAction } from "./decision";
 import { failureResult } from "./deployment-results";
-import type { DeploymentSnapshot } from "./deployment-snapshot";
-import type { DeploymentTarget } from "./deployments-in-alarm";
-import { isFiringFor } from "./oci/alarm-streams";
-import { classifyOciFailure } from "./oci/failures";
-import { Reason, type ReasonCode } from "./reasons";
-import type { DeploymentResult } from "./response";
 import type { ScalingRun } from "./scaling-run";
 
 export type WriteCheck = { refusal: DeploymentResult } | { warnings: string[] };

@@ -1,9 +1,9 @@
 import type * as common from "oci-common";
 import type { DataScienceClient } from "oci-datascience";
-import type { DeploymentChange } from "./decision";
-import type { DeploymentSnapshot } from "./deployment-snapshot";
-import { classifyOciFailure } from "./oci/failures";
-import { type UpdateAccepted, updateDeployment } from "./oci/model-deployments";
+import { classifyOciFailure } from "../oci/failures";
+import { type UpdateAccepted, updateDeployment } from "../oci/model-deployments";
+import type { DeploymentChange } from "../results/decision";
+import type { DeploymentSnapshot } from "../scalers/deployment-snapshot";
 
 /** What one PUT carries beside the change itself. */
 export interface UpdateAttempt {

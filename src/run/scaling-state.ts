@@ -1,7 +1,7 @@
-import type { Config } from "./config";
-import { type ChangeDecision, type NoChangeDecision, noChange, type ScalingAction } from "./decision";
-import type { DeploymentSnapshot } from "./deployment-snapshot";
-import { Reason } from "./reasons";
+import type { Config } from "../policy/config";
+import { type ChangeDecision, type NoChangeDecision, noChange, type ScalingAction } from "../results/decision";
+import { Reason } from "../results/reasons";
+import type { DeploymentSnapshot } from "../scalers/deployment-snapshot";
 
 /**
  * The function keeps its memory on the deployment itself, as freeform tags written in the same update

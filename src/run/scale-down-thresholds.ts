@@ -1,10 +1,10 @@
-import type { Config } from "./config";
-import type { ChangeDecision, DeploymentChange, ScalingMetric } from "./decision";
-import type { DeploymentPolicy } from "./deployment-policy";
-import type { DeploymentSnapshot } from "./deployment-snapshot";
-import { flexShapeLimits } from "./flex-shape-limits";
-import { smallerFlexSize } from "./flex-sizing";
-import { findOnLadder, isFlexShape } from "./shape-ladders";
+import type { Config } from "../policy/config";
+import type { DeploymentPolicy } from "../policy/deployment-policy";
+import { flexShapeLimits } from "../policy/flex-shape-limits";
+import { smallerFlexSize } from "../policy/flex-sizing";
+import { findOnLadder, isFlexShape } from "../policy/shape-ladders";
+import type { ChangeDecision, DeploymentChange, ScalingMetric } from "../results/decision";
+import type { DeploymentSnapshot } from "../scalers/deployment-snapshot";
 
 export type ThresholdConfig = Pick<
   Config,

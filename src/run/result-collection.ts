@@ -1,9 +1,9 @@
-import type { ScalingAction } from "./decision";
-import { type LogContext, logDecision, logFailure } from "./decision-log";
-import type { DeploymentTarget } from "./deployments-in-alarm";
-import { TransientOciError } from "./errors";
-import { Reason } from "./reasons";
-import type { DeploymentResult } from "./response";
+import type { DeploymentTarget } from "../message/deployments-in-alarm";
+import type { ScalingAction } from "../results/decision";
+import { type LogContext, logDecision, logFailure } from "../results/decision-log";
+import { TransientOciError } from "../results/errors";
+import { Reason } from "../results/reasons";
+import type { DeploymentResult } from "../results/response";
 
 /**
  * Turns each deployment's settled outcome into a logged result. One deployment failing does not stop the

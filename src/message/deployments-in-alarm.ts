@@ -1,5 +1,5 @@
+import type { ScalingMetric } from "../results/decision";
 import type { AlarmMessage } from "./alarm-message";
-import type { ScalingMetric } from "./decision";
 import { lowerCasedOcid, meanOf, streamValues } from "./metric-values";
 
 /** A deployment named by the message, with the alarm that named it first. */

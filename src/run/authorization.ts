@@ -1,9 +1,9 @@
 import type { models } from "oci-monitoring";
-import { type AlarmNames, routeForTitle } from "./alarm-routing";
-import type { Config } from "./config";
-import { ACTION_METRIC, type ScalingAction, type ScalingMetric } from "./decision";
-import type { DeploymentSnapshot } from "./deployment-snapshot";
-import { isScaleDownAlarmFor } from "./oci/scale-down-alarms";
+import { type AlarmNames, routeForTitle } from "../message/alarm-routing";
+import { isScaleDownAlarmFor } from "../oci/scale-down-alarms";
+import type { Config } from "../policy/config";
+import { ACTION_METRIC, type ScalingAction, type ScalingMetric } from "../results/decision";
+import type { DeploymentSnapshot } from "../scalers/deployment-snapshot";
 
 /**
  * Anyone allowed to publish to the topic can send any message, so before a write the function checks what

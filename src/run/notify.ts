@@ -1,9 +1,9 @@
 import * as common from "oci-common";
-import { type NotificationKind, notificationKind, notificationMessage } from "./change-notification";
-import type { DeploymentSnapshot } from "./deployment-snapshot";
-import type { DeploymentTarget } from "./deployments-in-alarm";
-import { classifyOciFailure } from "./oci/failures";
-import type { DeploymentResult } from "./response";
+import type { DeploymentTarget } from "../message/deployments-in-alarm";
+import { classifyOciFailure } from "../oci/failures";
+import { type NotificationKind, notificationKind, notificationMessage } from "../results/change-notification";
+import type { DeploymentResult } from "../results/response";
+import type { DeploymentSnapshot } from "../scalers/deployment-snapshot";
 import type { ScalingRun } from "./scaling-run";
 import { checkBeforeWrite } from "./write-checks";
 

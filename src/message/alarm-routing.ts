@@ -1,5 +1,5 @@
-import type { Config } from "./config";
-import { ACTION_METRIC, type AlarmRoute, ScalingAction } from "./decision";
+import type { Config } from "../policy/config";
+import { ACTION_METRIC, type AlarmRoute, ScalingAction } from "../results/decision";
 
 export type AlarmNames = Pick<
   Config,

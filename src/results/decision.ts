@@ -1,4 +1,4 @@
-import type { FlexSize } from "./flex-sizing";
+import type { FlexSize } from "../policy/flex-sizing";
 import type { ReasonCode } from "./reasons";
 
 export const ScalingAction = {

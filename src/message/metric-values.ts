@@ -1,5 +1,5 @@
+import type { ScalingMetric } from "../results/decision";
 import type { AlarmMetadata } from "./alarm-message";
-import type { ScalingMetric } from "./decision";
 import { requestsPerMinute } from "./request-rate";
 
 /**
