@@ -28,9 +28,7 @@ runCli(async () => {
   const day = await playDay();
   const { simulation } = day;
   console.log([TIMELINE_HEADER, ...timelineLines(day.timeline, updateMinutes)].join("\n"));
-  console.log(
-    '\nThe same day for every policy (npm run simulate\'s figures; README "Simulate: how well it scales"):\n',
-  );
+  console.log("\nThe same day for every policy (npm run simulate's figures; docs/simulate.md):\n");
   console.log(figuresTable(simulation.runs.map((r) => r.figures)));
   mkdirSync(resolve(CHART, ".."), { recursive: true });
   writeFileSync(CHART, simulationSvg(simulation, "npm run demo: a sample day, demand and each policy's instances"));

@@ -1,6 +1,6 @@
 /**
  * Exit codes shared by `npm run invoke`, `npm run setup` and `npm run demo`, so scripts can branch on them.
- * Documented in the README ("Exit codes").
+ * Documented in docs/deploying.md ("Exit codes").
  */
 export const ExitCode = {
   /** Done: the function answered `ok` or `ignored`; setup reached the wanted state. */

@@ -1,4 +1,4 @@
-/** What the function answered, in a few lines, and the exit code that goes with it (README, Exit codes). */
+/** What the function answered, in a few lines, and the exit code that goes with it (docs/deploying.md, Exit codes). */
 import type { FnCallResult } from "../../test/support/fn-runner";
 import { ExitCode } from "../cli/exit-codes";
 

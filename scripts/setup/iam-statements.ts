@@ -1,5 +1,5 @@
 /**
- * The IAM statements the deployed function needs (the README's "Permissions" step says why; a test keeps
+ * The IAM statements the deployed function needs (docs/deploying.md's "Permissions" step says why; a test keeps
  * the two the same). Setup creates the alarms in the deployment's compartment, so one compartment fills both.
  */
 export function iamStatements(compartmentId?: string): string[] {

@@ -186,7 +186,7 @@ export async function runSetup(
   }
   if (options.remove) for (const step of steps) print(describe(step));
   else {
-    print("\nThe function needs these IAM statements (see the README, Permissions):");
+    print("\nThe function needs these IAM statements (docs/deploying.md, step 4 Permissions, says why):");
     for (const line of iamStatements(scope.compartmentId)) print(line);
   }
   return steps;

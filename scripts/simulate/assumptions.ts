@@ -23,7 +23,7 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   defaultMemoryPercent: 30,
 };
 
-/** One line per assumption, for the README, --help and the JSON. */
+/** One line per assumption, for docs/simulate.md, --help and the JSON. */
 export const ASSUMPTION_SOURCES: Record<keyof Assumptions, string> = {
   updateMinutes:
     "--update-minutes: OCI documents no duration for an instance-count update (zero downtime, the deployment is UPDATING meanwhile); 10 is an assumption, change it to what your deployments show in their work requests (timeAccepted..timeFinished)",

@@ -163,9 +163,9 @@ describe("setup refuses thresholds that contradict the function's target and tol
 });
 
 describe("the IAM statements setup prints", () => {
-  it("are the README's", () => {
-    const readme = readFileSync(resolve(__dirname, "../../README.md"), "utf8");
-    for (const line of iamStatements().filter((l) => l.startsWith("  "))) expect(readme).toContain(line.trim());
+  it("are docs/deploying.md's", () => {
+    const deploying = readFileSync(resolve(__dirname, "../../docs/deploying.md"), "utf8");
+    for (const line of iamStatements().filter((l) => l.startsWith("  "))) expect(deploying).toContain(line.trim());
   });
 });
 
