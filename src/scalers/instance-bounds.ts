@@ -1,6 +1,7 @@
 import type { Config } from "../policy/config";
 import type { Decision, ScalingAction } from "../results/decision";
 import { Reason } from "../results/reasons";
+import { instanceCountChange } from "./instance-count";
 
 type Bounds = Pick<Config, "MIN_INSTANCES" | "MAX_INSTANCES">;
 
@@ -13,15 +14,7 @@ export function boundsCorrection(action: ScalingAction, current: number, bounds:
   const to = Math.min(Math.max(current, bounds.MIN_INSTANCES), bounds.MAX_INSTANCES);
   if (to === current) return undefined;
   const side = to < current ? `above the maximum ${bounds.MAX_INSTANCES}` : `below the minimum ${bounds.MIN_INSTANCES}`;
-  return {
-    kind: "change",
-    action,
-    from: current,
-    to,
-    change: { instanceCount: to },
-    reason: Reason.BroughtWithinBounds,
-    message: `instances ${current} -> ${to}: ${current} is ${side}`,
-    // The way back down must exist above the floor; at the floor it has done its job.
-    scaleDownAlarm: to <= bounds.MIN_INSTANCES ? "delete" : "ensure",
-  };
+  // The way back down must exist above the floor; at the floor it has done its job.
+  const plan = to <= bounds.MIN_INSTANCES ? "delete" : "ensure";
+  return instanceCountChange(action, current, to, Reason.BroughtWithinBounds, `: ${current} is ${side}`, plan);
 }

@@ -1,6 +1,6 @@
-import type { Decision, ScalingAction } from "../results/decision";
+import type { ChangeDecision, Decision, ScaleDownAlarmPlan, ScalingAction } from "../results/decision";
 import { noChange } from "../results/decision";
-import { Reason } from "../results/reasons";
+import { Reason, type ReasonCode } from "../results/reasons";
 import type { DeploymentSnapshot } from "./deployment-snapshot";
 
 /**
@@ -28,4 +28,17 @@ export function fixedInstanceCount(action: ScalingAction, deployment: Deployment
     );
   }
   return deployment.instanceCount;
+}
+
+/** A change of the instance count from `from` to `to`, its sentence starting "instances from -> to". */
+export function instanceCountChange(
+  action: ScalingAction,
+  from: number,
+  to: number,
+  reason: ReasonCode,
+  detail: string,
+  scaleDownAlarm: ScaleDownAlarmPlan,
+): ChangeDecision {
+  const message = `instances ${from} -> ${to}${detail}`;
+  return { kind: "change", action, from, to, change: { instanceCount: to }, reason, message, scaleDownAlarm };
 }

@@ -5,7 +5,7 @@ import { Reason } from "../results/reasons";
 import type { DeploymentSnapshot } from "./deployment-snapshot";
 import { ineligibility } from "./eligibility";
 import { boundsCorrection } from "./instance-bounds";
-import { fixedInstanceCount } from "./instance-count";
+import { fixedInstanceCount, instanceCountChange } from "./instance-count";
 import { observedLoad } from "./observed-load";
 import { type ProportionalLimits, proportionalCountFor } from "./proportional-count";
 import type { ScalingSignal } from "./signal";
@@ -45,15 +45,7 @@ export function decideInstanceDown(
     wanted = proportional.count;
   }
   const to = Math.max(wanted, config.MIN_INSTANCES);
-  return {
-    kind: "change",
-    action,
-    from: current,
-    to,
-    change: { instanceCount: to },
-    reason: Reason.ScaledDown,
-    message: `instances ${current} -> ${to}${load?.note ?? ""}`,
-    // Above the floor the alarm stays, its threshold retuned for the count it lands on.
-    scaleDownAlarm: to <= config.MIN_INSTANCES ? "delete" : "ensure",
-  };
+  // Above the floor the alarm stays, its threshold retuned for the count it lands on.
+  const plan = to <= config.MIN_INSTANCES ? "delete" : "ensure";
+  return instanceCountChange(action, current, to, Reason.ScaledDown, load?.note ?? "", plan);
 }

@@ -5,7 +5,7 @@ import { Reason } from "../results/reasons";
 import type { DeploymentSnapshot } from "./deployment-snapshot";
 import { ineligibility } from "./eligibility";
 import { boundsCorrection } from "./instance-bounds";
-import { fixedInstanceCount } from "./instance-count";
+import { fixedInstanceCount, instanceCountChange } from "./instance-count";
 import { observedLoad } from "./observed-load";
 import { type ProportionalLimits, proportionalCountFor } from "./proportional-count";
 import type { ScalingSignal } from "./signal";
@@ -37,14 +37,5 @@ export function decideInstanceUp(deployment: DeploymentSnapshot, config: Limits,
     wanted = proportional.count;
   }
   const to = Math.min(wanted, config.MAX_INSTANCES);
-  return {
-    kind: "change",
-    action,
-    from: current,
-    to,
-    change: { instanceCount: to },
-    reason: Reason.ScaledUp,
-    message: `instances ${current} -> ${to}${load?.note ?? ""}`,
-    scaleDownAlarm: "ensure",
-  };
+  return instanceCountChange(action, current, to, Reason.ScaledUp, load?.note ?? "", "ensure");
 }

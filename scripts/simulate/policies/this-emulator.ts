@@ -16,17 +16,12 @@ import { inProcessFunction } from "../../../test/support/in-process";
 import { startLocalOci } from "../../../test/support/local-oci";
 import { type LooseAlarmMessage, markStreamsFiring } from "../../../test/support/seed-from-alarm";
 import { scaleUpAlarms } from "../../setup/scale-up-alarms";
+import type { MessageAlarm } from "../alarm-message";
 
 const COMPARTMENT = "ocid1.compartment.oc1..simulate";
 const TOPIC = "ocid1.onstopic.oc1.iad.simulate";
 
-export interface EmulatedAlarm {
-  id: string;
-  displayName: string;
-  notificationTitle?: string;
-  severity: string;
-  namespace: string;
-  query: string;
+export interface EmulatedAlarm extends MessageAlarm {
   pendingDuration?: string;
   repeatNotificationDuration?: string;
   isEnabled: boolean;
