@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
@@ -101,10 +101,16 @@ function uncovered(command: string): string | undefined {
   if (!npmRun) return "not an npm command a test can check, and not in NOT_RUN_HERE";
   const script = npmRun[1] as string;
   if (!(script in SCRIPTS)) return `package.json has no script "${script}"`;
-  // A test runs the command when it starts its entry (scripts/S.ts) or calls its main (scripts/S/main).
-  const runners = testFiles.filter(
+  // A test runs the command when it starts its entry (scripts/S.ts) or calls its main (scripts/S/main),
+  // itself or through a helper module of test/ that does (e.g. test/scripts/setup-harness.ts).
+  const direct = testFiles.filter(
     ({ text }) => text.includes(`scripts/${script}.ts`) || text.includes(`scripts/${script}/main`),
   );
+  const helpers = direct.filter(({ file }) => !file.endsWith(".test.ts")).map(({ file }) => basename(file, ".ts"));
+  const runners = [
+    ...direct,
+    ...testFiles.filter(({ text }) => helpers.some((helper) => text.includes(`/${helper}"`))),
+  ];
   if (runners.length === 0) return `no test under test/ runs scripts/${script}.ts or scripts/${script}/main`;
   if (piped && !runners.some(({ text }) => /\binput\b/.test(text))) return `no test feeds ${script} on stdin`;
   const args = (npmRun[2] ?? "").replace(/[[\]]/g, " ").split(/\s+/);

@@ -1,124 +1,106 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type ExitCode, exitCodeOf } from "../../scripts/cli/exit-codes";
+import { describe, expect, it } from "vitest";
 import { iamStatements } from "../../scripts/setup/iam-statements";
-import { setupMain } from "../../scripts/setup/main";
 import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
-import { type Emulator, startEmulator } from "../emulator";
 import { autoscalingPolicy } from "../emulator/realistic-seed";
-import { createTestAuth, type TestAuth } from "../support/oci-test-auth";
+import { useSetupEmulator } from "./setup-harness";
 
 const COMPARTMENT = "ocid1.compartment.oc1..setupcompartment";
 const TOPIC = "ocid1.onstopic.oc1.iad.setuptopic";
 
-let auth: TestAuth;
-let emulator: Emulator;
-let deploymentId: string;
-
-beforeAll(async () => {
-  auth = createTestAuth();
-  emulator = await startEmulator({ publicKeyPem: auth.publicKeyPem });
-  deploymentId = emulator.seedDeployment({ compartmentId: COMPARTMENT }).id;
-});
-afterAll(async () => {
-  await emulator.close();
-  auth.cleanup();
-});
-beforeEach(() => {
-  for (const alarm of emulator.alarms()) emulator.seedAlarm({ ...alarm, lifecycleState: "DELETED" });
-  emulator.faults.clear();
-  emulator.clearRequests();
-});
-
-async function setup(args: string[], env: Record<string, string> = {}): Promise<{ code: ExitCode; out: string }> {
-  const lines: string[] = [];
-  const print = (line: string) => lines.push(line);
-  const code = await exitCodeOf(
-    () =>
-      setupMain(
-        ["--config-file", auth.configFile, ...args],
-        { OCI_DATASCIENCE_ENDPOINT: emulator.url, OCI_MONITORING_ENDPOINT: emulator.url, ...env },
-        print,
-      ),
-    print,
-  );
-  return { code, out: lines.join("\n") };
-}
+const harness = useSetupEmulator(COMPARTMENT);
+const setup = harness.setup;
 
 describe("npm run setup", () => {
   it("creates the high-CPU and high-memory alarms of one deployment in its compartment, tagged and pointing at the topic", async () => {
-    const { code, out } = await setup(["--deployment", deploymentId, "--topic", TOPIC, "--cpu-threshold", "75"]);
+    const { code, out } = await setup([
+      "--deployment",
+      harness.deploymentId,
+      "--topic",
+      TOPIC,
+      "--cpu-threshold",
+      "75",
+    ]);
     expect(code).toBe(0);
-    const alarms = emulator.alarms();
+    const alarms = harness.emulator.alarms();
     expect(alarms.map((a) => a.displayName).sort()).toEqual(["model_deployment_high_cpu", "model_deployment_high_mem"]);
     const cpu = alarms.find((a) => a.displayName === "model_deployment_high_cpu");
     expect(cpu).toMatchObject({
       compartmentId: COMPARTMENT,
       metricCompartmentId: COMPARTMENT,
       namespace: "oci_datascience_modeldeploy",
-      query: `CpuUtilization[5m]{resourceId = "${deploymentId}"}.groupBy(resourceId).mean() > 75`,
+      query: `CpuUtilization[5m]{resourceId = "${harness.deploymentId}"}.groupBy(resourceId).mean() > 75`,
       destinations: [TOPIC],
       repeatNotificationDuration: "PT5M",
     });
     expect(cpu?.freeformTags).toMatchObject({
       [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE,
-      [ScaleDownAlarmTag.Deployment]: deploymentId,
+      [ScaleDownAlarmTag.Deployment]: harness.deploymentId,
     });
     expect(out).toContain("created");
     expect(out).toContain(`manage data-science-model-deployments in compartment id ${COMPARTMENT}`);
   });
 
   it("creates only the high-memory alarm for a deployment on OCI's AUTOSCALING policy, and says so", async () => {
-    const autoscaled = emulator.seedDeployment({
+    const autoscaled = harness.emulator.seedDeployment({
       compartmentId: COMPARTMENT,
       scalingPolicy: autoscalingPolicy({ min: 1, initial: 2, max: 4 }),
     }).id;
     const { code, out } = await setup(["--deployment", autoscaled, "--topic", TOPIC]);
     expect(code).toBe(0);
-    expect(emulator.alarms().map((a) => a.displayName)).toEqual(["model_deployment_high_mem"]);
+    expect(harness.emulator.alarms().map((a) => a.displayName)).toEqual(["model_deployment_high_mem"]);
     expect(out).toContain("OCI's AUTOSCALING policy");
     expect(out).not.toContain("model_deployment_high_cpu");
   });
 
   it("is idempotent: a second run finds both alarms by tag and name and creates nothing", async () => {
-    await setup(["--deployment", deploymentId, "--topic", TOPIC]);
-    emulator.clearRequests();
-    const { code, out } = await setup(["--deployment", deploymentId, "--topic", TOPIC]);
+    await setup(["--deployment", harness.deploymentId, "--topic", TOPIC]);
+    harness.emulator.clearRequests();
+    const { code, out } = await setup(["--deployment", harness.deploymentId, "--topic", TOPIC]);
     expect(code).toBe(0);
-    expect(emulator.writes()).toEqual([]);
+    expect(harness.emulator.writes()).toEqual([]);
     expect(out.match(/exists/g)).toHaveLength(2);
     // display names went through listAlarms percent-encoded, and the signature still matched
-    expect(emulator.requests.every((r) => r.signatureValid)).toBe(true);
+    expect(harness.emulator.requests.every((r) => r.signatureValid)).toBe(true);
   });
 
   it("creates one compartment-wide pair grouped by deployment", async () => {
     const { code } = await setup(["--compartment", COMPARTMENT, "--topic", TOPIC]);
     expect(code).toBe(0);
-    expect(emulator.alarms().map((a) => a.query)).toContain("MemoryUtilization[5m].groupBy(resourceId).mean() > 80");
+    expect(harness.emulator.alarms().map((a) => a.query)).toContain(
+      "MemoryUtilization[5m].groupBy(resourceId).mean() > 80",
+    );
   });
 
   it("only says what it would do with --dry-run", async () => {
-    const { code, out } = await setup(["--deployment", deploymentId, "--topic", TOPIC, "--dry-run"]);
+    const { code, out } = await setup(["--deployment", harness.deploymentId, "--topic", TOPIC, "--dry-run"]);
     expect(code).toBe(0);
-    expect(emulator.writes()).toEqual([]);
+    expect(harness.emulator.writes()).toEqual([]);
     expect(out.match(/would create/g)).toHaveLength(2);
   });
 
   it("--remove deletes every alarm the project created for the deployment, the function's scale-down alarm included", async () => {
-    await setup(["--deployment", deploymentId, "--topic", TOPIC]);
-    const low = emulator.seedAlarm({
+    await setup(["--deployment", harness.deploymentId, "--topic", TOPIC]);
+    const low = harness.emulator.seedAlarm({
       compartmentId: COMPARTMENT,
       displayName: "model_deployment_low_cpu",
       query: "CpuUtilization[5m].mean() < 10",
-      freeformTags: { [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE, [ScaleDownAlarmTag.Deployment]: deploymentId },
+      freeformTags: {
+        [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE,
+        [ScaleDownAlarmTag.Deployment]: harness.deploymentId,
+      },
     });
-    const someoneElses = emulator.seedAlarm({ compartmentId: COMPARTMENT, displayName: "disk_full", query: "x > 1" });
-    const { code, out } = await setup(["--deployment", deploymentId, "--remove"]);
+    const someoneElses = harness.emulator.seedAlarm({
+      compartmentId: COMPARTMENT,
+      displayName: "disk_full",
+      query: "x > 1",
+    });
+    const { code, out } = await setup(["--deployment", harness.deploymentId, "--remove"]);
     expect(code).toBe(0);
     expect(out.match(/deleted/g)).toHaveLength(3);
-    expect(emulator.getAlarm(low.id)?.lifecycleState).toBe("DELETED");
-    expect(emulator.alarms().map((a) => a.id)).toEqual([someoneElses.id]);
+    expect(harness.emulator.getAlarm(low.id)?.lifecycleState).toBe("DELETED");
+    expect(harness.emulator.alarms().map((a) => a.id)).toEqual([someoneElses.id]);
   });
 });
 
@@ -140,17 +122,17 @@ describe("setup refuses thresholds that contradict the function's target and tol
     { args: ["--config", "LOW_MEM_THRESHOLD=45"], says: ["LOW_MEM_THRESHOLD 45 is not below half", "below 40"] },
     { args: ["--config", "TARGET_CPU_UTILIZATION=abc"], says: ["--config: TARGET_CPU_UTILIZATION: expected a number"] },
   ])("$args: exit 2, saying which values would work", async ({ args, says }) => {
-    const { code, out } = await setup(["--deployment", deploymentId, "--topic", TOPIC, ...args]);
+    const { code, out } = await setup(["--deployment", harness.deploymentId, "--topic", TOPIC, ...args]);
     expect(code).toBe(2);
     for (const text of says) expect(out).toContain(text);
-    expect(emulator.requests).toHaveLength(0);
+    expect(harness.emulator.requests).toHaveLength(0);
   });
 
   it("accepts thresholds that agree, given the function's configuration", async () => {
     const args = ["--cpu-threshold", "70", "--mem-threshold", "85", "--config", "TARGET_CPU_UTILIZATION=50"];
     const { code } = await setup([
       "--deployment",
-      deploymentId,
+      harness.deploymentId,
       "--topic",
       TOPIC,
       "--dry-run",
@@ -184,7 +166,7 @@ describe("npm run setup, when something is wrong", () => {
   it("exits 3 and names the file when the config file is missing", async () => {
     const { code, out } = await setup([
       "--config-file",
-      join(auth.dir, "nope"),
+      join(harness.auth.dir, "nope"),
       "--compartment",
       COMPARTMENT,
       "--topic",
@@ -202,7 +184,7 @@ describe("npm run setup, when something is wrong", () => {
   });
 
   it("exits 3 when the profile's key file is missing", async () => {
-    const broken = join(auth.dir, "broken-config");
+    const broken = join(harness.auth.dir, "broken-config");
     writeFileSync(
       broken,
       "[DEFAULT]\nuser=u\nfingerprint=f\ntenancy=t\nregion=us-ashburn-1\nkey_file=/nonexistent.pem\n",
@@ -224,8 +206,8 @@ describe("npm run setup, when something is wrong", () => {
   });
 
   it("exits 3 when OCI answers 401", async () => {
-    emulator.faults.add({ status: 401, times: Number.POSITIVE_INFINITY });
-    const { code, out } = await setup(["--deployment", deploymentId, "--topic", TOPIC]);
+    harness.emulator.faults.add({ status: 401, times: Number.POSITIVE_INFINITY });
+    const { code, out } = await setup(["--deployment", harness.deploymentId, "--topic", TOPIC]);
     expect(code).toBe(3);
     expect(out).toMatch(/OCI answered 401 .*fingerprint and key_file/);
   });

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { type ExitCode, exitCodeOf } from "../../scripts/cli/exit-codes";
+import { setupMain } from "../../scripts/setup/main";
+import { type Emulator, startEmulator } from "../emulator";
+import { createTestAuth, type TestAuth } from "../support/oci-test-auth";
+
+export interface SetupHarness {
+  auth: TestAuth;
+  emulator: Emulator;
+  /** A deployment seeded in the harness's compartment. */
+  deploymentId: string;
+  /** Runs `npm run setup` with the test's OCI config against the emulator; `env` adds to the endpoints. */
+  setup(args: string[], env?: Record<string, string>): Promise<{ code: ExitCode; out: string }>;
+}
+
+/** An emulator, a key and one deployment for the file; every test starts with no alarms and no faults. */
+export function useSetupEmulator(compartmentId: string): SetupHarness {
+  const harness = {} as SetupHarness;
+  beforeAll(async () => {
+    harness.auth = createTestAuth();
+    harness.emulator = await startEmulator({ publicKeyPem: harness.auth.publicKeyPem });
+    harness.deploymentId = harness.emulator.seedDeployment({ compartmentId }).id;
+  });
+  afterAll(async () => {
+    await harness.emulator.close();
+    harness.auth.cleanup();
+  });
+  beforeEach(() => {
+    const { emulator } = harness;
+    for (const alarm of emulator.alarms()) emulator.seedAlarm({ ...alarm, lifecycleState: "DELETED" });
+    emulator.faults.clear();
+    emulator.clearRequests();
+  });
+  harness.setup = async (args, env = {}) => {
+    const lines: string[] = [];
+    const print = (line: string) => lines.push(line);
+    const endpoints = { OCI_DATASCIENCE_ENDPOINT: harness.emulator.url, OCI_MONITORING_ENDPOINT: harness.emulator.url };
+    const code = await exitCodeOf(
+      () => setupMain(["--config-file", harness.auth.configFile, ...args], { ...endpoints, ...env }, print),
+      print,
+    );
+    return { code, out: lines.join("\n") };
+  };
+  return harness;
+}
