@@ -23,6 +23,15 @@ export function findOnLadder(ladders: readonly (readonly string[])[], shape: str
   return undefined;
 }
 
+/**
+ * A ladder shape's size relative to its rungs: the number that ends its name (VM.Standard2.4 has twice
+ * VM.Standard2.2's OCPUs and memory; every built-in ladder grows that way). Undefined when the name has none.
+ */
+export function rungSize(shape: string): number | undefined {
+  const size = Number(/\.(\d+)$/.exec(shape)?.[1]);
+  return Number.isFinite(size) && size > 0 ? size : undefined;
+}
+
 export function isFlexShape(shape: string): boolean {
   return shape.endsWith(".Flex");
 }

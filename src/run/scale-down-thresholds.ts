@@ -2,7 +2,7 @@ import type { Config } from "../policy/config";
 import type { DeploymentPolicy } from "../policy/deployment-policy";
 import { flexShapeLimits } from "../policy/flex-shape-limits";
 import { smallerFlexSize } from "../policy/flex-sizing";
-import { findOnLadder, isFlexShape } from "../policy/shape-ladders";
+import { findOnLadder, isFlexShape, rungSize } from "../policy/shape-ladders";
 import type { ChangeDecision, DeploymentChange, ScalingMetric } from "../results/decision";
 import type { DeploymentSnapshot } from "../scalers/deployment-snapshot";
 
@@ -106,11 +106,6 @@ function memoryThreshold(
   const below = position && position.index > 0 ? position.ladder[position.index - 1] : undefined;
   const [now, smaller] = [rungSize(shape), below === undefined ? undefined : rungSize(below)];
   return now && smaller ? autoLowMemThreshold(now, smaller, config) : undefined;
-}
-
-function rungSize(shape: string): number | undefined {
-  const size = Number(/\.(\d+)$/.exec(shape)?.[1]);
-  return Number.isFinite(size) && size > 0 ? size : undefined;
 }
 
 function round(value: number): number {

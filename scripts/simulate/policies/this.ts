@@ -7,6 +7,7 @@
  * serving shape (a ladder shape's memory grows with the number that ends its name: VM.Standard2.2 has twice
  * VM.Standard2.1's).
  */
+import { rungSize } from "../../../src/policy/shape-ladders";
 import type { DeploymentResult } from "../../../src/results/response";
 import { alarmMessage, type MessageAlarm } from "../alarm-message";
 import { AlarmEvaluator, type TransitionType } from "../monitoring";
@@ -37,8 +38,7 @@ export interface ThisDecision {
 
 /** Relative memory of a ladder shape: the number that ends its name (1 for names without one). */
 export function shapeSize(shape: string): number {
-  const n = Number(/\.(\d+)$/.exec(shape)?.[1]);
-  return n > 0 ? n : 1;
+  return rungSize(shape) ?? 1;
 }
 
 /** `this`, telling `onDecision` about every result the handler returns. */
