@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
-import { DIST_DIR } from "./support/fn-runner";
+import { DIST_DIR } from "../local-function/fn-runner";
 
 /**
  * End-to-end tests start the real bundle, so build it once before any test runs: `npm run bundle`'s build,

@@ -12,7 +12,7 @@ describe("npm run bench", () => {
     execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "ignore" });
     const output = execFileSync(
       "npx",
-      ["tsx", "scripts/bench.ts", "--runs", "2", "--no-build", "--no-control-quality"],
+      ["tsx", "commands/bench.ts", "--runs", "2", "--no-build", "--no-control-quality"],
       {
         cwd: ROOT,
         encoding: "utf8",

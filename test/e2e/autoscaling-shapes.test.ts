@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { EmulatorOptions, JsonObject } from "../emulator";
-import { autoscalingPolicy, realisticSeed } from "../emulator/realistic-seed";
-import { alarmMessage } from "../support/alarm-messages";
-import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../support/seed-from-alarm";
+import type { EmulatorOptions, JsonObject } from "../../emulator";
+import { alarmMessage } from "../../emulator/alarm-messages";
+import { autoscalingPolicy, realisticSeed } from "../../emulator/realistic-seed";
+import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../../emulator/seed-from-alarm";
 import { type Harness, startHarness } from "./harness";
 
 const HIGH_MEM = "ocid1.alarm.oc1.iad.aaaaaaaaautoscalinghighmem";

@@ -2,9 +2,9 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_ENTRY, type FnProcess, startFunction } from "../support/fn-runner";
-import { type LocalOci, startLocalOci } from "../support/local-oci";
-import { seedFromAlarmMessage } from "../support/seed-from-alarm";
+import { type LocalOci, startLocalOci } from "../../emulator/local-oci";
+import { seedFromAlarmMessage } from "../../emulator/seed-from-alarm";
+import { DEFAULT_ENTRY, type FnProcess, startFunction } from "../../local-function/fn-runner";
 import { readFixture } from "./harness";
 
 describe("the bundle as the runtime image holds it", () => {

@@ -1,17 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
-import type { SeedDeployment } from "../emulator";
-import { autoscalingPolicy } from "../emulator/realistic-seed";
-import { alarmMessage } from "../support/alarm-messages";
-import { deploymentState } from "../support/deployment-state";
-import { inProcessFunction } from "../support/in-process";
-import { type LocalOci, startLocalOci } from "../support/local-oci";
+import type { SeedDeployment } from "../../emulator";
+import { alarmMessage } from "../../emulator/alarm-messages";
+import { deploymentState } from "../../emulator/deployment-state";
+import { type LocalOci, startLocalOci } from "../../emulator/local-oci";
+import { autoscalingPolicy } from "../../emulator/realistic-seed";
 import {
   EXAMPLE_COMPARTMENT_ID,
   EXAMPLE_TOPIC_ID,
   markStreamsFiring,
   seedCompartmentAlarm,
-} from "../support/seed-from-alarm";
+} from "../../emulator/seed-from-alarm";
+import { inProcessFunction } from "../../local-function/in-process";
+import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
 import { type Harness, startHarness } from "./harness";
 
 const HIGH_CPU = "ocid1.alarm.oc1.iad.aaaaaaaacontrolhighcpu";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SeedDeployment } from "../emulator";
-import { alarmMessage } from "../support/alarm-messages";
-import { EXAMPLE_COMPARTMENT_ID, EXAMPLE_TOPIC_ID } from "../support/seed-from-alarm";
+import type { SeedDeployment } from "../../emulator";
+import { alarmMessage } from "../../emulator/alarm-messages";
+import { EXAMPLE_COMPARTMENT_ID, EXAMPLE_TOPIC_ID } from "../../emulator/seed-from-alarm";
 import { type Harness, startHarness } from "./harness";
 
 const COMPARTMENT_WIDE_ALARM = "ocid1.alarm.oc1.iad.aaaaaaaacompartmentwidehighcpu";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { seedFromAlarmMessage } from "../support/seed-from-alarm";
+import { seedFromAlarmMessage } from "../../emulator/seed-from-alarm";
 import { type Harness, readFixture, startHarness } from "./harness";
 
 const DEPLOYMENT = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaaexamplemodeldeployment0001";

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Emulator } from "../emulator";
-import { alarmMessage } from "../support/alarm-messages";
-import { deploymentState } from "../support/deployment-state";
-import type { FnCallResult } from "../support/fn-runner";
-import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../support/seed-from-alarm";
+import type { Emulator } from "../../emulator";
+import { alarmMessage } from "../../emulator/alarm-messages";
+import { deploymentState } from "../../emulator/deployment-state";
+import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../../emulator/seed-from-alarm";
+import type { FnCallResult } from "../../local-function/fn-runner";
 import { type Harness, startHarness } from "./harness";
 
 const HIGH_CPU = "ocid1.alarm.oc1.iad.aaaaaaaafaultshighcpu";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SeedOptions } from "../support/seed-from-alarm";
+import type { SeedOptions } from "../../emulator/seed-from-alarm";
 import { type Harness, startHarness } from "./harness";
 
 /**

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { EmulatorOptions } from "../emulator";
-import { type FnProcess, startFunction } from "../support/fn-runner";
-import { type LocalOci, startLocalOci } from "../support/local-oci";
-import { type SeedOptions, seedFromAlarmMessage } from "../support/seed-from-alarm";
+import type { EmulatorOptions } from "../../emulator";
+import { type LocalOci, startLocalOci } from "../../emulator/local-oci";
+import { type SeedOptions, seedFromAlarmMessage } from "../../emulator/seed-from-alarm";
+import { type FnProcess, startFunction } from "../../local-function/fn-runner";
 
 export interface Harness extends LocalOci {
   fn: FnProcess;

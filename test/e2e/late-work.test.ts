@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { alarmMessage } from "../support/alarm-messages";
-import { deploymentState } from "../support/deployment-state";
-import { inProcessFunction } from "../support/in-process";
-import { type LocalOci, startLocalOci } from "../support/local-oci";
-import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../support/seed-from-alarm";
+import { alarmMessage } from "../../emulator/alarm-messages";
+import { deploymentState } from "../../emulator/deployment-state";
+import { type LocalOci, startLocalOci } from "../../emulator/local-oci";
+import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../../emulator/seed-from-alarm";
+import { inProcessFunction } from "../../local-function/in-process";
 
 const HIGH_CPU = "ocid1.alarm.oc1.iad.aaaaaaaalatehighcpu";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { EXAMPLE_COMPARTMENT_ID, seedFromAlarmMessage } from "../../emulator/seed-from-alarm";
 import { ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
-import { EXAMPLE_COMPARTMENT_ID, seedFromAlarmMessage } from "../support/seed-from-alarm";
 import { type Harness, readFixture, startHarness } from "./harness";
 
 const FIXTURE = "alarm-compartment-wide-three-deployments.json";

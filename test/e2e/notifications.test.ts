@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { autoscalingPolicy } from "../emulator/realistic-seed";
+import { autoscalingPolicy } from "../../emulator/realistic-seed";
 import { type Harness, readFixture, startHarness } from "./harness";
 
 const DEPLOYMENT = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaaexamplemodeldeployment0001";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alarmMessage } from "../support/alarm-messages";
-import { type FnProcess, startFunction } from "../support/fn-runner";
-import { type LocalOci, startLocalOci } from "../support/local-oci";
-import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../support/seed-from-alarm";
+import { alarmMessage } from "../../emulator/alarm-messages";
+import { type LocalOci, startLocalOci } from "../../emulator/local-oci";
+import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../../emulator/seed-from-alarm";
+import { type FnProcess, startFunction } from "../../local-function/fn-runner";
 
 const CONTAINERS = 3;
 const TRIALS = 12;

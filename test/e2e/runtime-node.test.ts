@@ -1,6 +1,6 @@
 import { existsSync, readlinkSync, realpathSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { type FnProcess, startFunction } from "../support/fn-runner";
+import { type FnProcess, startFunction } from "../../local-function/fn-runner";
 
 /** CI's Node 22 run relies on this: the function processes run on the Node that runs the tests. */
 describe.runIf(existsSync("/proc/self/exe"))("the function's Node", () => {

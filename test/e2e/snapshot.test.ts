@@ -3,10 +3,10 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalOci, startLocalOci } from "../../emulator/local-oci";
+import { seedFromAlarmMessage } from "../../emulator/seed-from-alarm";
+import { DIST_DIR, type FnProcess, startFunction } from "../../local-function/fn-runner";
 import { runtimeNodeFlags } from "../../scripts/snapshot.mjs";
-import { DIST_DIR, type FnProcess, startFunction } from "../support/fn-runner";
-import { type LocalOci, startLocalOci } from "../support/local-oci";
-import { seedFromAlarmMessage } from "../support/seed-from-alarm";
 import { readFixture } from "./harness";
 
 /** As the Dockerfile does: the blob built from snapshot-entry.js alone, in a folder with no node_modules. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Json, SeedDeployment } from "../emulator";
-import { realisticSeed } from "../emulator/realistic-seed";
-import { alarmMessage } from "../support/alarm-messages";
-import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../support/seed-from-alarm";
+import type { Json, SeedDeployment } from "../../emulator";
+import { alarmMessage } from "../../emulator/alarm-messages";
+import { realisticSeed } from "../../emulator/realistic-seed";
+import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../../emulator/seed-from-alarm";
 import { type Harness, startHarness } from "./harness";
 
 const ALARMS = {

@@ -1,7 +1,7 @@
 /** UpdateAlarm and the full Alarm model from GetAlarm, driven by the real OCI SDK. */
 import { models } from "oci-monitoring";
 import { describe, expect, it } from "vitest";
-import { rejection, useEmulator } from "./fixture";
+import { rejection, useEmulator } from "../../emulator/fixture";
 
 let now = Date.parse("2026-03-01T10:00:00Z");
 const suite = useEmulator({ clock: () => now });

@@ -2,9 +2,9 @@
 import * as common from "oci-common";
 import { MonitoringClient, models, requests } from "oci-monitoring";
 import { describe, expect, it } from "vitest";
-import { rejection, useEmulator } from "./fixture";
-import { testClientConfiguration } from "./sdk-clients";
-import { startEmulator } from "./server";
+import { rejection, useEmulator } from "../../emulator/fixture";
+import { testClientConfiguration } from "../../emulator/sdk-clients";
+import { startEmulator } from "../../emulator/server";
 
 const suite = useEmulator();
 let compartmentCounter = 0;

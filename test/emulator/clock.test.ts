@@ -2,9 +2,9 @@
 import type { models } from "oci-datascience";
 import { DataScienceClient } from "oci-datascience";
 import { describe, expect, it } from "vitest";
-import { useEmulator, waitFor } from "./fixture";
-import { testClientConfiguration } from "./sdk-clients";
-import { startEmulator } from "./server";
+import { useEmulator, waitFor } from "../../emulator/fixture";
+import { testClientConfiguration } from "../../emulator/sdk-clients";
+import { startEmulator } from "../../emulator/server";
 
 const EIGHT_MINUTES = 480_000;
 const START = Date.parse("2026-03-01T10:00:00.000Z");

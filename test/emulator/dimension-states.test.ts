@@ -1,6 +1,6 @@
 /** RetrieveDimensionStates and the emulator's stream-state API, driven by the real OCI SDK. */
 import { describe, expect, it } from "vitest";
-import { rejection, useEmulator } from "./fixture";
+import { rejection, useEmulator } from "../../emulator/fixture";
 
 const suite = useEmulator({ clock: () => Date.parse("2026-03-01T10:00:00Z") });
 const deployment = "ocid1.datasciencemodeldeployment.oc1.iad.md1";

@@ -4,10 +4,10 @@ import { isAbsolute } from "node:path";
 import * as common from "oci-common";
 import { DataScienceClient, type models } from "oci-datascience";
 import { describe, expect, it } from "vitest";
-import { createTestAuth, TEST_TENANCY_ID, TEST_USER_ID } from "../support/oci-test-auth";
-import { rejection, useEmulator, waitFor } from "./fixture";
-import { testClientConfiguration } from "./sdk-clients";
-import { startEmulator } from "./server";
+import { rejection, useEmulator, waitFor } from "../../emulator/fixture";
+import { createTestAuth, TEST_TENANCY_ID, TEST_USER_ID } from "../../emulator/oci-test-auth";
+import { testClientConfiguration } from "../../emulator/sdk-clients";
+import { startEmulator } from "../../emulator/server";
 
 const suite = useEmulator({ updateDelayMs: 30 });
 

@@ -2,8 +2,8 @@
 import * as common from "oci-common";
 import { DataScienceClient } from "oci-datascience";
 import { describe, expect, it } from "vitest";
-import { mulberry32 } from "./faults";
-import { rejection, useEmulator } from "./fixture";
+import { mulberry32 } from "../../emulator/faults";
+import { rejection, useEmulator } from "../../emulator/fixture";
 
 const suite = useEmulator({ updateDelayMs: 20 });
 

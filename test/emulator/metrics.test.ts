@@ -1,7 +1,7 @@
 /** SummarizeMetricsData over seeded points, driven by the real OCI SDK. */
 import type { models } from "oci-monitoring";
 import { describe, expect, it } from "vitest";
-import { rejection, useEmulator } from "./fixture";
+import { rejection, useEmulator } from "../../emulator/fixture";
 
 const suite = useEmulator({ clock: () => Date.parse("2026-03-01T11:00:00Z") });
 const namespace = "oci_datascience_modeldeploy";

@@ -5,8 +5,8 @@
  */
 import { requests } from "oci-ons";
 import { describe, expect, it } from "vitest";
-import { useEmulator } from "./fixture";
-import { notificationClient } from "./sdk-clients";
+import { useEmulator } from "../../emulator/fixture";
+import { notificationClient } from "../../emulator/sdk-clients";
 
 const suite = useEmulator({ clock: () => Date.parse("2026-03-01T12:00:00Z") });
 const topicId = "ocid1.onstopic.oc1.iad.scaling";

@@ -2,9 +2,9 @@
 import * as common from "oci-common";
 import type { models } from "oci-datascience";
 import { describe, expect, it } from "vitest";
-import { rejection, useEmulator } from "./fixture";
-import { autoscalingPolicy } from "./realistic-seed";
-import type { JsonObject, ModelDeployment } from "./types";
+import { rejection, useEmulator } from "../../emulator/fixture";
+import { autoscalingPolicy } from "../../emulator/realistic-seed";
+import type { JsonObject, ModelDeployment } from "../../emulator/types";
 
 const strict = useEmulator({ updateDelayMs: null, refuseScalingPolicyWithOtherChanges: true });
 

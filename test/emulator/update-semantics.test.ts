@@ -1,10 +1,10 @@
 /** Realistic seeds, and what an update keeps or drops under "merge-fields" (default) and "replace". */
 import type { models } from "oci-datascience";
 import { describe, expect, it } from "vitest";
-import type { EmulatorSuite } from "./fixture";
-import { rejection, useEmulator } from "./fixture";
-import { autoscalingPolicy, OCIR_ENVIRONMENT, realisticSeed } from "./realistic-seed";
-import type { JsonObject, ModelDeployment } from "./types";
+import type { EmulatorSuite } from "../../emulator/fixture";
+import { rejection, useEmulator } from "../../emulator/fixture";
+import { autoscalingPolicy, OCIR_ENVIRONMENT, realisticSeed } from "../../emulator/realistic-seed";
+import type { JsonObject, ModelDeployment } from "../../emulator/types";
 
 const merge = useEmulator({ updateDelayMs: null });
 const replace = useEmulator({ updateDelayMs: null, updateSemantics: "replace" });

@@ -2,7 +2,7 @@
 import * as common from "oci-common";
 import { type models, requests } from "oci-datascience";
 import { describe, expect, it } from "vitest";
-import { rejection, useEmulator } from "./fixture";
+import { rejection, useEmulator } from "../../emulator/fixture";
 
 const MINUTE = 60_000;
 const START = Date.parse("2026-03-01T10:00:00.000Z");

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { alarmMessage } from "../support/alarm-messages";
+import { alarmMessage } from "../../emulator/alarm-messages";
 
 /** Strings an attacker would try in ids, titles and types. */
 export const hostileString = fc.oneof(

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FnProcess, startFunction } from "../support/fn-runner";
-import { type LocalOci, startLocalOci } from "../support/local-oci";
+import { type LocalOci, startLocalOci } from "../../emulator/local-oci";
+import { type FnProcess, startFunction } from "../../local-function/fn-runner";
 import { deeplyNested, hostileString, invalidUtf8 } from "./arbitraries";
 
 /** The same hostile input through the real FDK process: it answers JSON every time and never dies. */

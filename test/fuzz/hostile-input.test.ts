@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alarmMessage } from "../support/alarm-messages";
-import { type InProcessFunction, inProcessFunction } from "../support/in-process";
-import { type LocalOci, startLocalOci } from "../support/local-oci";
-import { EXAMPLE_COMPARTMENT_ID, seedCompartmentAlarm } from "../support/seed-from-alarm";
+import { alarmMessage } from "../../emulator/alarm-messages";
+import { type LocalOci, startLocalOci } from "../../emulator/local-oci";
+import { EXAMPLE_COMPARTMENT_ID, seedCompartmentAlarm } from "../../emulator/seed-from-alarm";
+import { type InProcessFunction, inProcessFunction } from "../../local-function/in-process";
 import { deeplyNested, hostileString, hugeMessage, invalidUtf8, mutatedMessage } from "./arbitraries";
 
 const ALARM = "ocid1.alarm.oc1.iad.aaaaaaaafuzzhighcpu";

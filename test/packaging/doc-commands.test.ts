@@ -101,24 +101,24 @@ function uncovered(command: string): string | undefined {
   if (!npmRun) return "not an npm command a test can check, and not in NOT_RUN_HERE";
   const script = npmRun[1] as string;
   if (!(script in SCRIPTS)) return `package.json has no script "${script}"`;
-  // A test runs the command when it starts its entry (scripts/S.ts) or calls its main (scripts/S/main),
-  // itself or through a helper module of test/ that does (e.g. test/scripts/setup-harness.ts).
+  // A test runs the command when it starts its entry (commands/S.ts) or calls its main (commands/S/main),
+  // itself or through a helper module of test/ that does (e.g. test/commands/setup-harness.ts).
   const direct = testFiles.filter(
-    ({ text }) => text.includes(`scripts/${script}.ts`) || text.includes(`scripts/${script}/main`),
+    ({ text }) => text.includes(`commands/${script}.ts`) || text.includes(`commands/${script}/main`),
   );
   const helpers = direct.filter(({ file }) => !file.endsWith(".test.ts")).map(({ file }) => basename(file, ".ts"));
   const runners = [
     ...direct,
     ...testFiles.filter(({ text }) => helpers.some((helper) => text.includes(`/${helper}"`))),
   ];
-  if (runners.length === 0) return `no test under test/ runs scripts/${script}.ts or scripts/${script}/main`;
+  if (runners.length === 0) return `no test under test/ runs commands/${script}.ts or commands/${script}/main`;
   if (piped && !runners.some(({ text }) => /\binput\b/.test(text))) return `no test feeds ${script} on stdin`;
   const args = (npmRun[2] ?? "").replace(/[[\]]/g, " ").split(/\s+/);
   const missing = args
     .filter((arg) => /^--[a-z]/.test(arg))
     .map((arg) => arg.split("=")[0] as string)
     .filter((flag) => !runners.some(({ text }) => text.includes(`"${flag}"`)) && !CI.includes(`${script} -- ${flag}`));
-  if (missing.length > 0) return `no test of scripts/${script} passes ${missing.join(", ")}`;
+  if (missing.length > 0) return `no test of commands/${script} passes ${missing.join(", ")}`;
   // A path into the repository (fixtures/…, traces/…) must exist; a user's own file (my-alarm.json) need not.
   const gone = args.filter((arg) => /^(fixtures|traces|test|docs)\//.test(arg) && !existsSync(join(ROOT, arg)));
   if (gone.length > 0) return `no such file: ${gone.join(", ")}`;
@@ -170,7 +170,7 @@ describe("the command check", () => {
 
   it("fails, naming why, on commands nothing runs", () => {
     expect(uncovered("npm run no-such-script")).toContain('no script "no-such-script"');
-    expect(uncovered("npm run format")).toContain("no test under test/ runs scripts/format");
+    expect(uncovered("npm run format")).toContain("no test under test/ runs commands/format");
     expect(uncovered("npm run setup -- --no-such-flag")).toContain("--no-such-flag");
     expect(uncovered("npm run invoke -- fixtures/no-such-fixture.json")).toContain("no such file");
     expect(uncovered("oci os bucket list")).toContain("NOT_RUN_HERE");

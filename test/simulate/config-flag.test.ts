@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), "simulate-config-"));
 function thisOnSpike(...config: string[]): { instanceHours: number; updates: number } {
   const json = join(dir, `${config.length}.json`);
   const args = ["--trace", "traces/spike.csv", "--requests-per-instance", "100", "--policy", "this", "--json", json];
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/simulate.ts", ...args, ...config], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "commands/simulate.ts", ...args, ...config], {
     cwd: ROOT,
     encoding: "utf8",
   });
@@ -34,7 +34,7 @@ describe("npm run simulate -- --config KEY=VALUE", () => {
       [
         "--import",
         "tsx",
-        "scripts/simulate.ts",
+        "commands/simulate.ts",
         "--trace",
         "traces/spike.csv",
         "--config",

@@ -3,14 +3,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { reversalsOf, risesOf, timeToCapacity } from "../../scripts/simulate/figures";
+import { reversalsOf, risesOf, timeToCapacity } from "../../commands/simulate/figures";
 
 const ROOT = resolve(__dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "simulate-"));
 const t = (m: number) => new Date(Date.UTC(2026, 2, 2, 0, m)).toISOString();
 
 function simulate(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/simulate.ts", ...args], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "commands/simulate.ts", ...args], {
     cwd: ROOT,
     encoding: "utf8",
   });

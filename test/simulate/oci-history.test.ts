@@ -1,10 +1,10 @@
 import type { models } from "oci-monitoring";
 import { describe, expect, it } from "vitest";
-import { historyToRaw, readHistory } from "../../scripts/simulate/oci-history";
-import { toTrace } from "../../scripts/simulate/resample";
+import { historyToRaw, readHistory } from "../../commands/simulate/oci-history";
+import { toTrace } from "../../commands/simulate/resample";
+import { startLocalOci } from "../../emulator/local-oci";
 import { createOciClients } from "../../src/oci/clients";
 import { loadConfig } from "../../src/policy/config";
-import { startLocalOci } from "../support/local-oci";
 
 const COMPARTMENT = "ocid1.compartment.oc1..history";
 const from = Date.parse("2026-03-02T00:00:00Z");

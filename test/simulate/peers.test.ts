@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ASSUMPTIONS } from "../../scripts/simulate/assumptions";
-import { fixedPolicy } from "../../scripts/simulate/policies/fixed";
-import { idealPolicy } from "../../scripts/simulate/policies/ideal";
-import { OCI_AUTOSCALING_DEFAULTS, ociAutoscalingPolicy } from "../../scripts/simulate/policies/oci-autoscaling";
-import type { PolicyFactory } from "../../scripts/simulate/policies/policy";
-import { sample2022Policy } from "../../scripts/simulate/policies/sample-2022";
-import { runPolicy } from "../../scripts/simulate/run";
-import type { Trace } from "../../scripts/simulate/trace";
+import { DEFAULT_ASSUMPTIONS } from "../../commands/simulate/assumptions";
+import { fixedPolicy } from "../../commands/simulate/policies/fixed";
+import { idealPolicy } from "../../commands/simulate/policies/ideal";
+import { OCI_AUTOSCALING_DEFAULTS, ociAutoscalingPolicy } from "../../commands/simulate/policies/oci-autoscaling";
+import type { PolicyFactory } from "../../commands/simulate/policies/policy";
+import { sample2022Policy } from "../../commands/simulate/policies/sample-2022";
+import { runPolicy } from "../../commands/simulate/run";
+import type { Trace } from "../../commands/simulate/trace";
 
 function trace(demand: number[]): Trace {
   return { name: "t", startMs: 0, demand: Float64Array.from(demand), loadColumn: "requests_per_minute" };

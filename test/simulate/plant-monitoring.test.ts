@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { alarmMessage, queryWithoutThreshold } from "../../scripts/simulate/alarm-message";
-import { AlarmEvaluator, parseQuery, windowValue } from "../../scripts/simulate/monitoring";
-import { Plant } from "../../scripts/simulate/plant";
+import { alarmMessage, queryWithoutThreshold } from "../../commands/simulate/alarm-message";
+import { AlarmEvaluator, parseQuery, windowValue } from "../../commands/simulate/monitoring";
+import { Plant } from "../../commands/simulate/plant";
 
 describe("plant", () => {
   it("CPU per minute is the load over the serving instances' capacity, at most 100 %", () => {

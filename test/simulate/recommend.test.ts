@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ASSUMPTIONS } from "../../scripts/simulate/assumptions";
-import { recommend, recommendationText } from "../../scripts/simulate/recommend";
-import type { Trace } from "../../scripts/simulate/trace";
+import { DEFAULT_ASSUMPTIONS } from "../../commands/simulate/assumptions";
+import { recommend, recommendationText } from "../../commands/simulate/recommend";
+import type { Trace } from "../../commands/simulate/trace";
 
 describe("--recommend", () => {
   it("finds the known optimum: the only target that serves 1.8 instances' worth on 2 instances", async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ASSUMPTIONS } from "../../scripts/simulate/assumptions";
-import { thisPolicy } from "../../scripts/simulate/policies/this";
-import { runPolicy } from "../../scripts/simulate/run";
-import type { Trace } from "../../scripts/simulate/trace";
+import { DEFAULT_ASSUMPTIONS } from "../../commands/simulate/assumptions";
+import { thisPolicy } from "../../commands/simulate/policies/this";
+import { runPolicy } from "../../commands/simulate/run";
+import type { Trace } from "../../commands/simulate/trace";
 
 function trace(demand: number[]): Trace {
   return {

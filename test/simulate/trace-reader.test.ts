@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { loadTrace } from "../../scripts/simulate/load-trace";
-import { toTrace } from "../../scripts/simulate/resample";
-import { readTraceCsv } from "../../scripts/simulate/trace-reader";
+import { loadTrace } from "../../commands/simulate/load-trace";
+import { toTrace } from "../../commands/simulate/resample";
+import { readTraceCsv } from "../../commands/simulate/trace-reader";
 
 const t = (minute: number, seconds = 0) => new Date(Date.UTC(2026, 2, 2, 0, minute, seconds)).toISOString();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { runSoak } from "./soak-run";
+import { runSoak } from "../../commands/soak/soak-run";
 
 describe("a soak of simulated hours", () => {
   it("keeps every deployment in bounds, one way down above the floor, none at it, and logs every decision", async () => {

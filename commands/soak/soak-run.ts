@@ -1,9 +1,9 @@
-import type { Alarm, Emulator } from "../emulator";
-import { alarmMessage } from "../support/alarm-messages";
-import { deploymentState as view } from "../support/deployment-state";
-import { type InProcessFunction, inProcessFunction } from "../support/in-process";
-import { startLocalOci } from "../support/local-oci";
-import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../support/seed-from-alarm";
+import type { Alarm, Emulator } from "../../emulator";
+import { alarmMessage } from "../../emulator/alarm-messages";
+import { deploymentState as view } from "../../emulator/deployment-state";
+import { startLocalOci } from "../../emulator/local-oci";
+import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedCompartmentAlarm } from "../../emulator/seed-from-alarm";
+import { type InProcessFunction, inProcessFunction } from "../../local-function/in-process";
 import { demand, mulberry32, STANDARD2_MEMORY_GB } from "./load-model";
 
 export interface SoakOptions {

@@ -3,7 +3,7 @@ import * as common from "oci-common";
 import type { DataScienceClient } from "oci-datascience";
 import type { MonitoringClient } from "oci-monitoring";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
-import { createTestAuth, type TestAuth, withEnv } from "../support/oci-test-auth";
+import { createTestAuth, type TestAuth, withEnv } from "./oci-test-auth";
 import { dataScienceClient, monitoringClient, type TestClientOptions } from "./sdk-clients";
 import { startEmulator } from "./server";
 import type { Emulator, EmulatorOptions } from "./types";

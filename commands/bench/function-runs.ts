@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import { type FnProcess, startFunction } from "../../test/support/fn-runner";
-import type { LocalOci } from "../../test/support/local-oci";
+import type { LocalOci } from "../../emulator/local-oci";
+import { type FnProcess, startFunction } from "../../local-function/fn-runner";
 import { peakRssMb } from "./process-memory";
 import { checkAnswer, INSTANCE_UP, prepareScenario, type Scenario } from "./scenarios";
 

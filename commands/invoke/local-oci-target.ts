@@ -2,10 +2,10 @@
  * The default target of `npm run invoke`: the OCI emulator, seeded with what the message names, and a
  * report of what the call changed there.
  */
-import type { Emulator } from "../../test/emulator";
-import { deploymentState } from "../../test/support/deployment-state";
-import { type LocalOci, startLocalOci } from "../../test/support/local-oci";
-import { seedFromAlarmMessage } from "../../test/support/seed-from-alarm";
+import type { Emulator } from "../../emulator";
+import { deploymentState } from "../../emulator/deployment-state";
+import { type LocalOci, startLocalOci } from "../../emulator/local-oci";
+import { seedFromAlarmMessage } from "../../emulator/seed-from-alarm";
 
 export interface SeedChoice {
   instances?: number;

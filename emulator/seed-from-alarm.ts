@@ -1,6 +1,6 @@
-import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
-import type { ScalingMetric } from "../../src/results/decision";
-import type { Alarm, Emulator, SeedDeployment } from "../emulator";
+import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../src/oci/scale-down-alarms";
+import type { ScalingMetric } from "../src/results/decision";
+import type { Alarm, Emulator, SeedDeployment } from "./";
 
 export const EXAMPLE_COMPARTMENT_ID = "ocid1.compartment.oc1..aaaaaaaaexamplecompartment0001";
 export const EXAMPLE_TOPIC_ID = "ocid1.onstopic.oc1.iad.aaaaaaaaexampletopic000000001";

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { iamStatements } from "../../scripts/setup/iam-statements";
+import { iamStatements } from "../../commands/setup/iam-statements";
+import { autoscalingPolicy } from "../../emulator/realistic-seed";
 import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
-import { autoscalingPolicy } from "../emulator/realistic-seed";
 import { useSetupEmulator } from "./setup-harness";
 
 const COMPARTMENT = "ocid1.compartment.oc1..setupcompartment";

@@ -38,7 +38,7 @@ export interface StartFunctionOptions {
  * Where the tests' bundle is: dist/, or FUNCTION_DIST (CI's Node 22 run builds its own bundle there, so the
  * two runs never share one). The function runs on `process.execPath`: the Node that runs the tests.
  */
-export const DIST_DIR = resolve(process.env.FUNCTION_DIST ?? resolve(__dirname, "../../dist"));
+export const DIST_DIR = resolve(process.env.FUNCTION_DIST ?? resolve(__dirname, "../dist"));
 export const DEFAULT_ENTRY = join(DIST_DIR, "func.js");
 
 /**

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type DayResult, playDay } from "../../scripts/demo/play-day";
-import { timelineLines } from "../../scripts/demo/timeline";
-import { DEFAULT_ASSUMPTIONS } from "../../scripts/simulate/assumptions";
-import type { ThisDecision } from "../../scripts/simulate/policies/this";
-import { simulationSvg } from "../../scripts/simulate/svg";
+import { type DayResult, playDay } from "../../commands/demo/play-day";
+import { timelineLines } from "../../commands/demo/timeline";
+import { DEFAULT_ASSUMPTIONS } from "../../commands/simulate/assumptions";
+import type { ThisDecision } from "../../commands/simulate/policies/this";
+import { simulationSvg } from "../../commands/simulate/svg";
 
 /** Checks that every tag is closed in order and attribute values are quoted: enough to tell a broken SVG. */
 function assertWellFormedXml(xml: string): void {

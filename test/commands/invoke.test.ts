@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type ExitCode, exitCodeOf } from "../../scripts/cli/exit-codes";
-import { invokeMain } from "../../scripts/invoke/main";
+import { type ExitCode, exitCodeOf } from "../../commands/cli/exit-codes";
+import { invokeMain } from "../../commands/invoke/main";
+import { type Emulator, startEmulator } from "../../emulator";
+import { createTestAuth, TEST_TENANCY_ID, type TestAuth } from "../../emulator/oci-test-auth";
+import { seedFromAlarmMessage } from "../../emulator/seed-from-alarm";
 import { readFixture } from "../e2e/harness";
-import { type Emulator, startEmulator } from "../emulator";
-import { createTestAuth, TEST_TENANCY_ID, type TestAuth } from "../support/oci-test-auth";
-import { seedFromAlarmMessage } from "../support/seed-from-alarm";
 
 const ROOT = resolve(__dirname, "../..");
 const fixture = (name: string) => resolve(ROOT, "fixtures", name);
@@ -194,7 +194,7 @@ describe("npm run invoke (on the local emulator)", () => {
 
   it("reads the alarm from a real pipe, and exits 2 on an empty one", () => {
     const run = (input: string) =>
-      spawnSync(process.execPath, ["--import", "tsx", "scripts/invoke.ts", "--instances", "3"], {
+      spawnSync(process.execPath, ["--import", "tsx", "commands/invoke.ts", "--instances", "3"], {
         cwd: ROOT,
         input,
         encoding: "utf8",

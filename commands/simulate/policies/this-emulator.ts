@@ -9,12 +9,12 @@
  * Monitoring while it is sent, as Monitoring does (the function checks it before writing).
  */
 
+import type { AlarmSeed } from "../../../emulator";
+import { deploymentState } from "../../../emulator/deployment-state";
+import { startLocalOci } from "../../../emulator/local-oci";
+import { type LooseAlarmMessage, markStreamsFiring } from "../../../emulator/seed-from-alarm";
+import { inProcessFunction } from "../../../local-function/in-process";
 import type { AlarmResponse } from "../../../src/results/response";
-import type { AlarmSeed } from "../../../test/emulator";
-import { deploymentState } from "../../../test/support/deployment-state";
-import { inProcessFunction } from "../../../test/support/in-process";
-import { startLocalOci } from "../../../test/support/local-oci";
-import { type LooseAlarmMessage, markStreamsFiring } from "../../../test/support/seed-from-alarm";
 import { scaleUpAlarms } from "../../setup/scale-up-alarms";
 import type { MessageAlarm } from "../alarm-message";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Emulator, SeedDeployment } from "../../test/emulator";
-import { seedFromAlarmMessage } from "../../test/support/seed-from-alarm";
+import type { Emulator, SeedDeployment } from "../../emulator";
+import { seedFromAlarmMessage } from "../../emulator/seed-from-alarm";
 
 /** The deployment OCID every fixture names; each scenario swaps in a fresh one. */
 const FIXTURE_DEPLOYMENT = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaaexamplemodeldeployment0001";

@@ -1,10 +1,10 @@
 /**
- * Writes the generated reference traces to traces/ (npx tsx scripts/simulate/generate-traces.ts).
+ * Writes the generated reference traces to traces/ (npx tsx commands/simulate/generate-traces.ts).
  * Deterministic: the same seed, the same files, so the checked-in CSVs can be regenerated and compared.
  */
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { mulberry32 } from "../../test/emulator";
+import { mulberry32 } from "../../emulator";
 import { TRACES_DIR } from "./reference-traces";
 
 const START = Date.parse("2026-03-02T00:00:00Z");

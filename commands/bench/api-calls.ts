@@ -1,7 +1,7 @@
+import type { Emulator, RecordedRequest } from "../../emulator";
+import { EXAMPLE_COMPARTMENT_ID, EXAMPLE_TOPIC_ID } from "../../emulator/seed-from-alarm";
+import type { FnProcess } from "../../local-function/fn-runner";
 import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
-import type { Emulator, RecordedRequest } from "../../test/emulator";
-import type { FnProcess } from "../../test/support/fn-runner";
-import { EXAMPLE_COMPARTMENT_ID, EXAMPLE_TOPIC_ID } from "../../test/support/seed-from-alarm";
 import { checkAnswer, INSTANCE_UP, prepareScenario, type Scenario } from "./scenarios";
 
 /** One OCI request, named by what it does. */

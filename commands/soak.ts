@@ -5,7 +5,7 @@
  * then prints the figures and every invariant that did not hold. Exit code 1 when any did not.
  */
 import { parseArgs } from "node:util";
-import { runSoak } from "../test/soak/soak-run";
+import { runSoak } from "./soak/soak-run";
 
 const { values } = parseArgs({
   options: {

@@ -1,9 +1,9 @@
-import { handleAlarm, type Runtime } from "../../src/handler";
-import { createOciClients } from "../../src/oci/clients";
-import { type Config, loadConfig } from "../../src/policy/config";
-import type { LogSink } from "../../src/results/decision-log";
-import type { AlarmResponse } from "../../src/results/response";
-import type { LocalOci } from "./local-oci";
+import type { LocalOci } from "../emulator/local-oci";
+import { handleAlarm, type Runtime } from "../src/handler";
+import { createOciClients } from "../src/oci/clients";
+import { type Config, loadConfig } from "../src/policy/config";
+import type { LogSink } from "../src/results/decision-log";
+import type { AlarmResponse } from "../src/results/response";
 
 export interface InProcessFunction {
   config: Config;

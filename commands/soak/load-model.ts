@@ -1,4 +1,4 @@
-export { mulberry32 } from "../emulator";
+export { mulberry32 } from "../../emulator";
 
 /** Memory in GB per rung of the VM.Standard2 ladder (OCI Compute VM shapes table). */
 export const STANDARD2_MEMORY_GB: Record<string, number> = {

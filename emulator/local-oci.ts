@@ -1,4 +1,4 @@
-import { type Emulator, type EmulatorOptions, startEmulator } from "../emulator";
+import { type Emulator, type EmulatorOptions, startEmulator } from "./";
 import { createTestAuth, type TestAuth } from "./oci-test-auth";
 
 export interface LocalOci {

@@ -1,5 +1,5 @@
 /** What the function answered, in a few lines, and the exit code that goes with it (docs/deploying.md, Exit codes). */
-import type { FnCallResult } from "../../test/support/fn-runner";
+import type { FnCallResult } from "../../local-function/fn-runner";
 import { ExitCode } from "../cli/exit-codes";
 
 interface Result {

@@ -8,9 +8,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { startFunction } from "../../test/support/fn-runner";
+import { startFunction } from "../../local-function/fn-runner";
+import { ensureBundle } from "../../scripts/ensure-bundle";
 import { type ExitCode, usageError } from "../cli/exit-codes";
-import { ensureBundle } from "../ensure-bundle";
 import { startLocalTarget } from "./local-oci-target";
 import { readPayload, type Stdin } from "./payload";
 import { realOciEnv } from "./real-oci-target";

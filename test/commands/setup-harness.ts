@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { type ExitCode, exitCodeOf } from "../../scripts/cli/exit-codes";
-import { setupMain } from "../../scripts/setup/main";
-import { type Emulator, startEmulator } from "../emulator";
-import { createTestAuth, type TestAuth } from "../support/oci-test-auth";
+import { type ExitCode, exitCodeOf } from "../../commands/cli/exit-codes";
+import { setupMain } from "../../commands/setup/main";
+import { type Emulator, startEmulator } from "../../emulator";
+import { createTestAuth, type TestAuth } from "../../emulator/oci-test-auth";
 
 export interface SetupHarness {
   auth: TestAuth;

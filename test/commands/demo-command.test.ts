@@ -6,7 +6,7 @@ const ROOT = resolve(__dirname, "../..");
 
 describe("npm run demo, the command itself", () => {
   it("plays the day, prints the decisions and the figures, writes the chart and exits 0", () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/demo.ts"], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["--import", "tsx", "commands/demo.ts"], { cwd: ROOT, encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("The function's decisions:");
     expect(r.stdout).toMatch(/\n\d+ decisions by the function; [\d.]+ s\./);

@@ -1,5 +1,5 @@
 /** Where a deployment stands in the emulator (instances, shape, state; "GONE" once purged), for the demo, invoke and tests. */
-import type { Emulator } from "../emulator";
+import type { Emulator } from "./";
 
 export interface DeploymentState {
   lifecycleState: string;

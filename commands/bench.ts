@@ -7,8 +7,9 @@
  */
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { startFunction } from "../test/support/fn-runner";
-import { type LocalOci, startLocalOci } from "../test/support/local-oci";
+import { type LocalOci, startLocalOci } from "../emulator/local-oci";
+import { startFunction } from "../local-function/fn-runner";
+import { runtimeNodeFlags } from "../scripts/snapshot.mjs";
 import { type CallCount, countCalls } from "./bench/api-calls";
 import { BUNDLE, buildArtifacts, fileSizes, SNAPSHOT_BLOB, UNBUNDLED } from "./bench/artifacts";
 import { controlTable, controlTargetsTable, evaluateControlTargets, runControlQuality } from "./bench/control-quality";
@@ -17,7 +18,6 @@ import { callsTable, targetsTable, type VariantFigures, variantsTable } from "./
 import { IGNORED } from "./bench/scenarios";
 import { summarize } from "./bench/stats";
 import { evaluateTargets } from "./bench/targets";
-import { runtimeNodeFlags } from "./snapshot.mjs";
 
 const VARIANTS: Variant[] = [
   { name: "bundle (dist/func.js)", entry: BUNDLE, artifact: BUNDLE },

@@ -1,7 +1,7 @@
 /**
  * npm run simulate: replays a load trace through the real decision code (`this`: the handler on the local
  * emulator) beside OCI's built-in autoscaler, the 2022 sample, fixed counts and the ideal, on one plant.
- * See scripts/simulate/cli.ts for the flags and docs/simulate.md for the model.
+ * See commands/simulate/cli.ts for the flags and docs/simulate.md for the model.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
