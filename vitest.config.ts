@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // A passing run prints its summary only: a test's console output (and the SDK's retry chatter) is shown
+    // when that test fails.
+    silent: "passed-only",
   },
 });

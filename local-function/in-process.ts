@@ -21,6 +21,7 @@ export function inProcessFunction(
   oci: LocalOci,
   env: Record<string, string> = {},
   start = new Date("2026-11-24T00:00:00Z"),
+  options: { retryDelayScale?: number } = {},
 ): InProcessFunction {
   // The resource principal provider reads these when the clients are built.
   Object.assign(process.env, oci.auth.env);
@@ -34,7 +35,7 @@ export function inProcessFunction(
       clock.now = new Date(clock.now.getTime() + seconds * 1000);
     },
   };
-  const runtime: Runtime = { config, clients: async () => clients, now: () => clock.now, log: sink };
+  const runtime: Runtime = { config, clients: async () => clients, now: () => clock.now, log: sink, ...options };
   return {
     config,
     logs,

@@ -28,6 +28,8 @@ export interface Runtime {
   clients: () => Promise<OciClients>;
   now: () => Date;
   log: LogSink;
+  /** Real seconds per second of retry back-off; only local runs on a simulated clock set it (see RetryBudget). */
+  retryDelayScale?: number;
 }
 
 /** Time kept back from the deadline to log and answer. */
@@ -139,6 +141,7 @@ async function openScalingRun(runtime: Runtime, message: AlarmMessage, answerBy:
       deadline: answerBy,
       maxAttempts: config.OCI_MAX_ATTEMPTS,
       requestTimeoutMs: config.OCI_REQUEST_TIMEOUT_SECONDS * 1000,
+      ...(runtime.retryDelayScale === undefined ? {} : { delayScale: runtime.retryDelayScale }),
     },
     {
       now: runtime.now(),

@@ -51,6 +51,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     oci,
     { MAX_INSTANCES: String(MAX_INSTANCES), OCI_REQUEST_TIMEOUT_SECONDS: "1" },
     new Date(simulatedNow),
+    // Simulated minutes: the back-off between retries shrinks with them (attempts and their order do not).
+    { retryDelayScale: 0.01 },
   );
   const random = mulberry32(options.seed);
   const report: SoakReport = {

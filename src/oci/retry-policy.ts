@@ -13,6 +13,11 @@ export interface RetryBudget {
   deadline: Date;
   maxAttempts: number;
   requestTimeoutMs: number;
+  /**
+   * Real seconds waited per second of back-off (1 unless set). Local runs on a simulated clock (the soak, the
+   * simulator) shrink the waits; the number and order of attempts, and when to stop, are unchanged.
+   */
+  delayScale?: number;
 }
 
 /**
@@ -27,6 +32,7 @@ export interface RetryBudget {
  */
 export function retryUntil(budget: RetryBudget, options: { throttlingOnly?: boolean } = {}): common.RetryConfiguration {
   let lastWasThrottle = false;
+  const scale = budget.delayScale ?? 1;
   return {
     terminationStrategy: {
       shouldTerminate(context) {
@@ -34,13 +40,13 @@ export function retryUntil(budget: RetryBudget, options: { throttlingOnly?: bool
         lastWasThrottle = false;
         if (options.throttlingOnly && !throttled) return true;
         const nextAttempt = context.attemptCount + 2;
-        const longestDelayMs = (backoffSeconds(context.attemptCount) + JITTER_SECONDS) * 1000;
+        const longestDelayMs = (backoffSeconds(context.attemptCount) + JITTER_SECONDS) * 1000 * scale;
         const finishesBy = Date.now() + longestDelayMs + budget.requestTimeoutMs;
         return nextAttempt > budget.maxAttempts || finishesBy > budget.deadline.getTime();
       },
     },
     delayStrategy: {
-      delay: (context) => backoffSeconds(context.attemptCount) + Math.random() * JITTER_SECONDS,
+      delay: (context) => (backoffSeconds(context.attemptCount) + Math.random() * JITTER_SECONDS) * scale,
     },
     retryCondition: (error) => {
       lastWasThrottle = error.statusCode === 429;

@@ -243,3 +243,21 @@ describe("retryUntil", () => {
     });
   });
 });
+
+describe("retries on a simulated clock (delayScale)", () => {
+  it("shrinks every wait by the scale and keeps the number of attempts", () => {
+    vi.spyOn(Math, "random").mockReturnValue(0.5);
+    const real = parts(retryUntil(PLENTY)).delayStrategy;
+    const scaled = parts(retryUntil({ ...PLENTY, delayScale: 0.01 })).delayStrategy;
+    for (const attempt of [1, 2, 5]) {
+      expect(scaled.delay(afterAttempt(attempt))).toBeCloseTo(real.delay(afterAttempt(attempt)) * 0.01, 10);
+    }
+    const stopsAt = (budget: RetryBudget) => {
+      const policy = retryUntil(budget);
+      let attempt = 1;
+      while (afterFailure(policy, ociError(503), attempt) === "retried") attempt++;
+      return attempt;
+    };
+    expect(stopsAt({ ...PLENTY, delayScale: 0.01 })).toBe(stopsAt(PLENTY));
+  });
+});
