@@ -1,4 +1,7 @@
-/** OCI error responses: `{ code, message }` bodies with the service's code for each status. */
+/**
+ * OCI error responses: `{ code, message }` bodies with the service's code for each status, as the API Errors page
+ * lists them (https://docs.oracle.com/iaas/Content/API/References/apierrors.htm).
+ */
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: "InvalidParameter",
@@ -14,9 +17,11 @@ const CODE_BY_STATUS: Record<number, string> = {
 };
 
 const DEFAULT_MESSAGE: Record<number, string> = {
+  400: "The request is invalid.",
   401: "The required information to complete authentication was not provided or was incorrect.",
   404: "Authorization failed or requested resource not found.",
   409: "The resource is in a conflicting state.",
+  412: "The resource has changed since it was read (If-Match).",
   429: "Too many requests for the tenancy.",
   500: "Internal error occurred.",
   502: "Bad gateway.",

@@ -89,7 +89,7 @@ export interface RecordedRequest {
   time: number;
 }
 
-export type FaultStatus = 401 | 404 | 409 | 429 | 500 | 502 | 503 | 504;
+export type FaultStatus = 400 | 401 | 404 | 409 | 412 | 429 | 500 | 502 | 503 | 504;
 
 export interface FaultRule {
   method?: string;

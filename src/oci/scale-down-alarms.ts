@@ -115,11 +115,11 @@ export class ScaleDownAlarms {
   }
 
   /**
-   * Exactly one scale-down alarm for this deployment and metric, whoever else is creating one right now, and
-   * as the function would create it now: one that exists but differs (threshold, pending or repeat duration,
-   * destinations) is updated in one call.
+   * Exactly one scale-down alarm for this deployment and metric, whoever else is creating one right now. A new
+   * one is created as the change about to be made needs it; one that exists is left as it is, for `retune`
+   * once OCI has accepted the change (a refused change must not leave the threshold of a count that never came).
    */
-  async ensure(
+  async keepOrCreate(
     firingAlarmId: string,
     deploymentId: string,
     metric: ScalingMetric,
@@ -128,10 +128,7 @@ export class ScaleDownAlarms {
     const firing = await this.firingAlarm(firingAlarmId);
     const details = scaleDownAlarmDetails(firing, deploymentId, metric, this.config, threshold);
     const existing = await this.find(firing.compartmentId, deploymentId, metric);
-    if (existing.length > 0) {
-      const alarmId = await this.keepOne(existing);
-      return { outcome: (await this.bringUpToDate(alarmId, details)) ? "updated" : "exists", alarmId };
-    }
+    if (existing.length > 0) return { outcome: "exists", alarmId: await this.keepOne(existing) };
     // The retry token makes the SDK's own retries of this create idempotent.
     const request = {
       createAlarmDetails: details,
@@ -147,6 +144,21 @@ export class ScaleDownAlarms {
     if (older.length === 0) return { outcome: "created", alarmId: created.id };
     await this.deleteQuietly(created.id);
     return { outcome: "exists", alarmId: (older.sort(compareAge)[0] as models.Alarm).id };
+  }
+
+  /**
+   * Brings an existing scale-down alarm to what the function would create now (threshold, pending or repeat
+   * duration, destinations) in one call; true when it changed anything.
+   */
+  async retune(
+    alarmId: string,
+    firingAlarmId: string,
+    deploymentId: string,
+    metric: ScalingMetric,
+    threshold: number,
+  ): Promise<boolean> {
+    const firing = await this.firingAlarm(firingAlarmId);
+    return this.bringUpToDate(alarmId, scaleDownAlarmDetails(firing, deploymentId, metric, this.config, threshold));
   }
 
   /** Updates the alarm where it differs from `wanted`; true when it did. Only the fields upkeep owns are sent. */

@@ -2,7 +2,8 @@ import type { ScaleDownAlarmPlan, ScalingAction } from "./decision";
 import type { ReasonCode } from "./reasons";
 
 export type Outcome = "updated" | "skipped" | "dry-run" | "failed";
-export type ScaleDownAlarmOutcome = "created" | "exists" | "updated" | "deleted" | "none";
+/** `failed`: the change went ahead without the alarm it needed, or the alarm could not be retuned or deleted (see warnings). */
+export type ScaleDownAlarmOutcome = "created" | "exists" | "updated" | "deleted" | "none" | "failed";
 
 /** One deployment's answer. */
 export interface DeploymentResult {
