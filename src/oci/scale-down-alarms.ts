@@ -34,21 +34,30 @@ export function scaleDownAlarmQuery(metric: ScalingMetric, deploymentId: string,
 }
 
 /**
+ * How long after traffic stops absent() keeps returning 1: the longest period Monitoring allows ("Valid values
+ * range from one minute (1m) to three days (3d or 72h)", docs, "Customizing the Absence Detection Period for an
+ * Alarm Query", https://docs.oracle.com/iaas/Content/Monitoring/Tasks/create-edit-alarm-query-absence-detection-period.htm).
+ * The default, two hours, ends the scale-in half-way: each step waits for its update to land, the cooldown after
+ * it and the next REPEAT (about 25 minutes at the defaults), so a deployment at 10 reached only 5 before absent()
+ * went silent, and stayed there, idle and billed. Three days hold for any count a deployment can have here; the
+ * length costs nothing, because the function deletes the alarm once the deployment is at its floor.
+ */
+export const ABSENCE_DETECTION_PERIOD = "72h";
+
+/**
  * Fewer than `threshold` requests a minute, or none at all. PredictRequestCount is not emitted while there is
  * no traffic (FIELD-NOTES), so `sum() < N` alone never fires when traffic stops: there is no value to compare.
  * `absent()` "returns 1 (true) when the metric is absent for the entire interval" (docs, "Creating an Absence
  * Alarm", https://docs.oracle.com/iaas/Content/Monitoring/Tasks/create-alarm-absence.htm), which recommends
- * `groupBy` in absence queries; the MQL reference says queries can be joined, and Oracle's A-Team writes a
- * threshold and an absence joined with `||` in one alarm (`X.mean() == 0 || X.absent() == 1`,
+ * `groupBy` in absence queries and shows the period as its argument (`.groupBy(resourceId).absent(20h)`); the MQL
+ * reference says queries can be joined, and Oracle's A-Team writes a threshold and an absence joined with `||` in
+ * one alarm (`X.mean() == 0 || X.absent() == 1`,
  * https://www.ateam-oracle.com/deep-dive-into-oci-observability-and-management-monitoring-query-language-in-oci-alarms).
- * That published form is kept as is: a query OCI refused would fail the scale-up that creates it. After the
- * absence detection period (2 hours by default) absent() stops returning values, so after two hours without
- * any traffic the alarm stops scaling in (from 10 instances, 9 steps at the default 10-minute cooldown fit).
- * 1-minute sums with the pending duration (PT5M) mean five quiet minutes in a row.
+ * 1-minute sums with the pending duration mean that many quiet minutes in a row.
  */
 function lowRequestsQuery(deploymentId: string, threshold: number): string {
   const stream = `PredictRequestCount[1m]{resourceId = "${deploymentId}"}.groupBy(resourceId)`;
-  return `${stream}.sum() < ${threshold} || ${stream}.absent() == 1`;
+  return `${stream}.sum() < ${threshold} || ${stream}.absent(${ABSENCE_DETECTION_PERIOD}) == 1`;
 }
 
 export function scaleDownAlarmDetails(

@@ -63,7 +63,7 @@ describe("request-rate scaling through the bundled function", () => {
     // 600 × (3 − 1) × 0.9 = 1080, or no PredictRequestCount at all (no traffic emits none)
     expect(low).toMatchObject({
       displayName: "model_deployment_low_requests",
-      query: `${STREAM}.sum() < 1080 || ${STREAM}.absent() == 1`,
+      query: `${STREAM}.sum() < 1080 || ${STREAM}.absent(72h) == 1`,
       freeformTags: { "autoscale-metric": "PredictRequestCount", "autoscale-deployment-id": DEPLOYMENT },
     });
     expect(summarizeCalls(harness)).toHaveLength(0);
@@ -78,7 +78,7 @@ describe("request-rate scaling through the bundled function", () => {
       { action: "instance-down", outcome: "updated", from: 3, to: 2, scaleDownAlarm: "updated" },
     ]);
     expect(harness.emulator.getAlarm(low?.id as string)?.query).toBe(
-      `${STREAM}.sum() < 540 || ${STREAM}.absent() == 1`,
+      `${STREAM}.sum() < 540 || ${STREAM}.absent(72h) == 1`,
     );
   });
 

@@ -95,7 +95,7 @@ describe("the low request alarm", () => {
   it("fires below the threshold or when no request was counted at all, with its own display name", () => {
     expect(scaleDownAlarmQuery("PredictRequestCount", MD, 540)).toBe(
       `PredictRequestCount[1m]{resourceId = "${MD}"}.groupBy(resourceId).sum() < 540 || ` +
-        `PredictRequestCount[1m]{resourceId = "${MD}"}.groupBy(resourceId).absent() == 1`,
+        `PredictRequestCount[1m]{resourceId = "${MD}"}.groupBy(resourceId).absent(72h) == 1`,
     );
     expect(scaleDownAlarmName("PredictRequestCount", config)).toBe("model_deployment_low_requests");
   });
