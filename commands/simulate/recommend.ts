@@ -5,10 +5,11 @@
  * scores best with the others held, for up to `passes` rounds or until nothing changes. Every candidate is a
  * full run of the real handler on the emulator, so results are cached by configuration.
  */
+import { loadConfig } from "../../src/policy/config";
 import type { Assumptions } from "./assumptions";
 import type { PolicyFigures } from "./figures";
 import type { PolicyContext } from "./policies/policy";
-import { thisPolicy } from "./policies/this";
+import { ALARM_KEYS, thisPolicy } from "./policies/this";
 import { initialInstancesFor, runPolicy } from "./run";
 import type { Trace } from "./trace";
 
@@ -21,21 +22,22 @@ export const DEFAULT_SEARCH_SPACE: SearchSpace = {
   MAX_SCALE_DOWN_STEP: ["1", "2", "4"],
   SCALE_UP_COOLDOWN_SECONDS: ["300", "600", "900"],
   SCALE_DOWN_COOLDOWN_SECONDS: ["300", "600", "1200"],
-  LOW_CPU_THRESHOLD: ["10", "20", "30", "40"],
+  LOW_CPU_THRESHOLD: ["auto", "10", "20", "30", "40"],
   HIGH_CPU_THRESHOLD: ["70", "80", "90"],
 };
 
-/** The function's defaults for the knobs above (HIGH_CPU_THRESHOLD is setup's --cpu-threshold). */
-export const KNOB_DEFAULTS: Record<string, string> = {
-  TARGET_CPU_UTILIZATION: "60",
-  CPU_TOLERANCE: "0.1",
-  MAX_SCALE_UP_STEP: "4",
-  MAX_SCALE_DOWN_STEP: "1",
-  SCALE_UP_COOLDOWN_SECONDS: "300",
-  SCALE_DOWN_COOLDOWN_SECONDS: "600",
-  LOW_CPU_THRESHOLD: "10",
-  HIGH_CPU_THRESHOLD: "80",
-};
+/**
+ * Where the search starts and what it compares with: the function's own defaults for the knobs above, read from
+ * its configuration schema (so `LOW_CPU_THRESHOLD` is `auto`), and setup's default high-CPU alarm threshold.
+ */
+export function knobDefaults(): Record<string, string> {
+  const config = loadConfig({}) as unknown as Record<string, unknown>;
+  const defaults: Record<string, string> = { HIGH_CPU_THRESHOLD: ALARM_KEYS.HIGH_CPU_THRESHOLD };
+  for (const knob of Object.keys(DEFAULT_SEARCH_SPACE)) {
+    if (knob in config) defaults[knob] = String(config[knob]);
+  }
+  return defaults;
+}
 
 export interface RecommendOptions {
   maxOverloadPercent: number;
@@ -47,6 +49,8 @@ export interface RecommendOptions {
 
 export interface Recommendation {
   config: Record<string, string>;
+  /** The knobs whose best value differs from where the search started (the defaults, or `base`). */
+  changed: Record<string, string>;
   figures: PolicyFigures;
   baseline: PolicyFigures;
   feasible: boolean;
@@ -86,8 +90,9 @@ export async function recommend(
         ? a.instanceHours < b.instanceHours
         : a.overloadMinutes < b.overloadMinutes;
 
-  let best = { ...pick(KNOB_DEFAULTS, space), ...(options.base ?? {}) };
-  const baseline = await measure(best);
+  const start = { ...pick(knobDefaults(), space), ...(options.base ?? {}) };
+  let best = start;
+  const baseline = await measure(start);
   let bestFigures = baseline;
   for (let pass = 0; pass < (options.passes ?? 2); pass++) {
     let changed = false;
@@ -107,6 +112,7 @@ export async function recommend(
   }
   return {
     config: best,
+    changed: Object.fromEntries(Object.entries(best).filter(([knob, value]) => start[knob] !== value)),
     figures: bestFigures,
     baseline,
     feasible: feasible(bestFigures),
@@ -125,15 +131,30 @@ export function recommendationText(r: Recommendation): string {
   const f = r.figures;
   const b = r.baseline;
   const lines = [
-    `${r.runs} runs of the function searched. Baseline: ${b.instanceHours} instance-hours, ${b.overloadMinutes} overload minutes.`,
-    `Best ${r.feasible ? "within" : "found (NOT within"} ${r.maxOverloadPercent} % overload${r.feasible ? "" : ")"}: ${f.instanceHours} instance-hours, ${f.overloadMinutes} overload minutes, ${f.updates} updates, ${f.reversals} reversals.`,
-    "",
-    "Apply with (replace <app> with your Fn application):",
+    `${r.runs} runs of the function searched. Baseline (the defaults): ${b.instanceHours} instance-hours, ${b.overloadMinutes} overload minutes.`,
   ];
-  for (const [key, value] of Object.entries(r.config)) {
+  if (Object.keys(r.changed).length === 0) {
+    lines.push(
+      r.feasible
+        ? `The defaults are the best found within ${r.maxOverloadPercent} % overload: nothing to change.`
+        : `Nothing found does better than the defaults, and they are NOT within ${r.maxOverloadPercent} % overload.`,
+    );
+    return lines.join("\n");
+  }
+  lines.push(
+    `Best ${r.feasible ? "within" : "found (NOT within"} ${r.maxOverloadPercent} % overload${r.feasible ? "" : ")"}: ${f.instanceHours} instance-hours (${signed(f.instanceHours - b.instanceHours)}), ${f.overloadMinutes} overload minutes (${signed(f.overloadMinutes - b.overloadMinutes)}), ${f.updates} updates, ${f.reversals} reversals.`,
+    "",
+    "Apply with (replace <app> with your Fn application); the other knobs keep their defaults:",
+  );
+  for (const [key, value] of Object.entries(r.changed)) {
     if (key === "HIGH_CPU_THRESHOLD")
       lines.push(`npm run setup -- … --cpu-threshold ${value}   # the high-CPU alarm's threshold`);
     else lines.push(`fn config app <app> ${key} ${value}`);
   }
   return lines.join("\n");
+}
+
+function signed(delta: number): string {
+  const rounded = Math.round(delta * 10) / 10;
+  return rounded > 0 ? `+${rounded}` : `${rounded}`;
 }
