@@ -30,6 +30,8 @@ export interface SeedOptions {
   alarmDisplayName?: string;
   /** Seed each stream of the message as FIRING in Monitoring (default), as a live alarm would be. */
   firing?: boolean;
+  /** The seeded alarms' repeat interval (e.g. PT1M); unset, as OCI's default, they send no REPEAT. */
+  repeatNotificationDuration?: string;
 }
 
 /**
@@ -76,6 +78,7 @@ export function seedFromAlarmMessage(
       query,
       severity: typeof metadata.severity === "string" ? metadata.severity : "INFO",
       destinations: [EXAMPLE_TOPIC_ID],
+      repeatNotificationDuration: options.repeatNotificationDuration,
       freeformTags:
         lowMetric && watched
           ? {
@@ -112,7 +115,13 @@ const DEFAULT_LOW_ALARM_NAMES: Record<string, ScalingMetric> = {
 /** A compartment-wide scale-up alarm (`<metric>[5m].groupBy(resourceId).mean() > 80`) in the example compartment. */
 export function seedCompartmentAlarm(
   emulator: Emulator,
-  alarm: { id: string; title: string; metric: "CpuUtilization" | "MemoryUtilization"; query?: string },
+  alarm: {
+    id: string;
+    title: string;
+    metric: "CpuUtilization" | "MemoryUtilization";
+    query?: string;
+    repeatNotificationDuration?: string;
+  },
 ): Alarm {
   return emulator.seedAlarm({
     id: alarm.id,
@@ -122,5 +131,6 @@ export function seedCompartmentAlarm(
     namespace: "oci_datascience_modeldeploy",
     query: alarm.query ?? `${alarm.metric}[5m].groupBy(resourceId).mean() > 80`,
     destinations: [EXAMPLE_TOPIC_ID],
+    repeatNotificationDuration: alarm.repeatNotificationDuration,
   });
 }

@@ -1,17 +1,16 @@
 import { decodeAlarm } from "./message/alarm-decoding";
 import { type AlarmMessage, isActionable } from "./message/alarm-message";
 import { routeForTitle } from "./message/alarm-routing";
-import { durationMinutes, type Selection, selectDeployments } from "./message/deployment-selection";
-import { type DeploymentTarget, deploymentsInAlarm } from "./message/deployments-in-alarm";
+import { deploymentsInAlarm } from "./message/deployments-in-alarm";
 import type { OciClients } from "./oci/clients";
 import type { Config } from "./policy/config";
-import type { AlarmRoute, ScalingAction } from "./results/decision";
+import type { AlarmRoute } from "./results/decision";
 import { type LogContext, type LogSink, logDecision, logFailure, logMessageOutcome } from "./results/decision-log";
 import { TransientOciError } from "./results/errors";
-import { Reason } from "./results/reasons";
 import type { AlarmResponse } from "./results/response";
-import { mapBounded } from "./run/bounded-parallel";
-import { skipped } from "./run/deployment-results";
+import { mapBounded, splitByStart } from "./run/bounded-parallel";
+import { notDecidedResult } from "./run/deadline-cutoff";
+import { deferredResult, planDelivery } from "./run/delivery-plan";
 import { collectResults } from "./run/result-collection";
 import type { ScalingRun } from "./run/scaling-run";
 import { deliveryKey } from "./run/scaling-state";
@@ -89,24 +88,39 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
     const reason = "the message names no deployment (no resourceId in dimensions or query)";
     return answer({ ...header, ...routedBy, status: "rejected", reason, results: [] });
   }
-  const [{ scaleDeployment }, run] = await Promise.all([import("./run/scale-deployment"), openRun()]);
-  const { chosen, deferred } = await selectForThisDelivery(run, targets, message.timestampEpochMillis ?? undefined);
-  const work = mapBounded(chosen, config.MAX_PARALLEL_DEPLOYMENTS, (target) => scaleDeployment(run, target, action));
-  const settled = await beforeDeadline(work, answerBy, log, (late) => {
+  const [{ scaleDeployment }, { notifyUndecided }, run] = await Promise.all([
+    import("./run/scale-deployment"),
+    import("./run/notify"),
+    openRun(),
+  ]);
+  const plan = await planDelivery(run, targets, message.timestampEpochMillis ?? undefined, answerBy);
+  const { chosen } = plan;
+  const scale = mapBounded(
+    chosen,
+    config.MAX_PARALLEL_DEPLOYMENTS,
+    (t) => scaleDeployment(run, t, action),
+    plan.mayStart,
+  );
+  const outcomes = await beforeDeadline(scale, answerBy, log, (late) => {
     // Nobody waits for these any more, but a change made late is still a decision: it goes in the log.
     try {
-      collectResults({ ...log, afterDeadline: true }, chosen, action, late);
+      const { started, settled } = splitByStart(chosen, late);
+      collectResults({ ...log, afterDeadline: true }, started, action, settled);
     } catch {
       // Transient failures are logged by collectResults before it throws; nothing is left to tell.
     }
   });
-  const results = collectResults(log, chosen, action, settled);
-  const deferredResults = deferred.map((target) => {
+  const { started, settled, notStarted } = splitByStart(chosen, outcomes);
+  const unstarted = notStarted.map((target) => notDecidedResult(target, action, targets.length, config));
+  const undecided = await notifyUndecided(run, unstarted, plan.alarm, answerBy);
+  for (const [index, result] of undecided.entries()) logDecision(log, result, notStarted[index]?.firingAlarmId ?? "");
+  const results = collectResults(log, started, action, settled);
+  const deferredResults = plan.deferred.map((target) => {
     const result = deferredResult(target, action, targets.length, config.MAX_DEPLOYMENTS_PER_MESSAGE);
     logDecision(log, result, target.firingAlarmId);
     return result;
   });
-  return { ...header, ...routedBy, status: "ok", results: [...results, ...deferredResults] };
+  return { ...header, ...routedBy, status: "ok", results: [...results, ...undecided, ...deferredResults] };
 }
 
 type Route = (AlarmRoute & { routedBy: { routedByAlarmName?: string } }) | { ignored: string };
@@ -119,16 +133,6 @@ async function routeOf(message: AlarmMessage, config: Config, openRun: () => Pro
   const routed = await routeByAlarmName(await openRun(), message, config);
   if ("ignored" in routed) return routed;
   return { action: routed.action, metric: routed.metric, routedBy: { routedByAlarmName: routed.alarmName } };
-}
-
-function deferredResult(target: DeploymentTarget, action: ScalingAction, named: number, limit: number) {
-  return skipped(
-    target.deploymentId,
-    action,
-    Reason.DeferredTooMany,
-    `the message names ${named} deployments and MAX_DEPLOYMENTS_PER_MESSAGE is ${limit}; this one is decided on ` +
-      "a later REPEAT (the deployments decided rotate with the alarm's repeat interval)",
-  );
 }
 
 async function openScalingRun(runtime: Runtime, message: AlarmMessage, answerBy: Date, log: LogContext) {
@@ -150,21 +154,6 @@ async function openScalingRun(runtime: Runtime, message: AlarmMessage, answerBy:
       onFailure: (text, details) => logFailure(log, text, details),
     },
   );
-}
-
-/** Past MAX_DEPLOYMENTS_PER_MESSAGE, the firing alarm's repeat interval sets how the choice rotates. */
-async function selectForThisDelivery(
-  run: ScalingRun,
-  targets: DeploymentTarget[],
-  timestampEpochMillis: number | undefined,
-): Promise<Selection> {
-  const limit = run.config.MAX_DEPLOYMENTS_PER_MESSAGE;
-  if (targets.length <= limit) return { chosen: targets, deferred: [] };
-  const alarmId = targets[0]?.firingAlarmId ?? "";
-  // An unreadable alarm fails again at the write check; here a one-minute interval is as good a guess as any.
-  const alarm = await run.alarms.firingAlarm(alarmId).catch(() => undefined);
-  const repeat = durationMinutes(alarm?.repeatNotificationDuration) ?? 1;
-  return selectDeployments(targets, limit, timestampEpochMillis, repeat);
 }
 
 /**

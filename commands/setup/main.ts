@@ -12,14 +12,15 @@ import { ociFailure } from "../cli/oci-failure";
 import { iamStatements } from "./iam-statements";
 import { createSetupClients, type SetupClients } from "./oci-clients";
 import { type AlarmStep, ensureAlarm, removeProjectAlarms } from "./project-alarms";
-import { type Scope, scaleUpAlarms } from "./scale-up-alarms";
+import { type ScaleUpNames, type Scope, scaleUpAlarms, scaleUpNames } from "./scale-up-alarms";
 import { functionConfig, requestsThresholdFor, thresholdContradictions } from "./threshold-check";
 
 export const SETUP_USAGE = `usage: npm run setup -- (--deployment <ocid> | --compartment <ocid>) --topic <topic ocid>
          [--cpu-threshold 80] [--mem-threshold 80] [--config KEY=VALUE]... [--dry-run] [--profile NAME] [--config-file PATH]
          [--requests [--requests-threshold N]]  (scale instances on requests per minute instead of CPU; N defaults to
            TARGET_REQUESTS_PER_INSTANCE × (1 + CPU_TOLERANCE), the least rate one instance cannot serve)
-         (--config: the function's configuration, as set with fn config, so the thresholds can be checked against it)
+         (--config: the function's configuration, as set with fn config: the thresholds are checked against it, and
+           the alarms are named by its HIGH_CPU_ALARM_NAME, HIGH_MEM_ALARM_NAME and HIGH_REQUESTS_ALARM_NAME)
        npm run setup -- (--deployment <ocid> | --compartment <ocid>) --remove [--dry-run]`;
 
 export interface SetupOptions {
@@ -30,6 +31,8 @@ export interface SetupOptions {
   memThreshold: number;
   /** Requests per minute of the high-requests alarm; set when --requests. */
   requestsThreshold?: number;
+  /** The function's names for the scale-up alarms (--config): the titles it routes on. */
+  names: ScaleUpNames;
   dryRun: boolean;
   remove: boolean;
   profile?: string;
@@ -91,6 +94,8 @@ export function parseSetupArgs(argv: string[]): SetupOptions | "help" {
     topicId: v.topic,
     ...thresholds,
     ...(requestsThreshold === undefined ? {} : { requestsThreshold }),
+    // --remove finds the alarms by their tags, whatever their names.
+    names: scaleUpNames(config),
     dryRun: v["dry-run"] ?? false,
     remove: v.remove ?? false,
     profile: v.profile,
@@ -169,11 +174,11 @@ export async function runSetup(
         topicId: options.topicId ?? "",
         cpuThreshold: options.cpuThreshold,
         memThreshold: options.memThreshold,
-        highCpuName: "model_deployment_high_cpu",
-        highMemName: "model_deployment_high_mem",
+        highCpuName: options.names.highCpuName,
+        highMemName: options.names.highMemName,
         ...(options.requestsThreshold === undefined
           ? {}
-          : { requests: { threshold: options.requestsThreshold, name: "model_deployment_high_requests" } }),
+          : { requests: { threshold: options.requestsThreshold, name: options.names.highRequestsName } }),
       };
       for (const wanted of scaleUpAlarms(scope, settings)) {
         const step = await ensureAlarm(clients.monitoring, wanted, options.dryRun);

@@ -5,6 +5,7 @@
  */
 import type { models } from "oci-monitoring";
 import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
+import { type Config, ConfigSchema } from "../../src/policy/config";
 
 export const NAMESPACE = "oci_datascience_modeldeploy";
 /** Tells the alarms setup created for scaling up apart from the scale-down alarms the function creates. */
@@ -28,6 +29,29 @@ export interface ScaleUpSettings {
   highMemName: string;
   /** Scale instances on requests per minute (PredictRequestCount) instead of CPU. */
   requests?: { threshold: number; name: string };
+}
+
+export interface ScaleUpNames {
+  highCpuName: string;
+  highMemName: string;
+  highRequestsName: string;
+}
+
+/**
+ * The function routes a message on its title, the alarm's notification title: only a title equal to one of its
+ * *_ALARM_NAME values scales anything. So the alarms are named, and titled, as the function is configured
+ * (the defaults when `config` is not given).
+ */
+export function scaleUpNames(
+  config: Pick<Config, "HIGH_CPU_ALARM_NAME" | "HIGH_MEM_ALARM_NAME" | "HIGH_REQUESTS_ALARM_NAME"> = ConfigSchema.parse(
+    {},
+  ),
+): ScaleUpNames {
+  return {
+    highCpuName: config.HIGH_CPU_ALARM_NAME,
+    highMemName: config.HIGH_MEM_ALARM_NAME,
+    highRequestsName: config.HIGH_REQUESTS_ALARM_NAME,
+  };
 }
 
 type Metric = "CpuUtilization" | "MemoryUtilization" | "PredictRequestCount";

@@ -87,3 +87,34 @@ function direction(result: DeploymentResult): "up" | "down" {
   if (typeof result.from === "number" && typeof result.to === "number") return result.to > result.from ? "up" : "down";
   return result.action.endsWith("-up") ? "up" : "down";
 }
+
+/** Deployments listed by name in one message; a request carries at most 64 KB, and the log has them all. */
+const MAX_LISTED = 100;
+
+/**
+ * One message for every deployment an alarm without REPEATs named and the deadline left undecided: nothing
+ * will decide them until the alarm fires again, so a person should know (and can make the alarm repeat).
+ */
+export function undecidedMessage(
+  results: readonly DeploymentResult[],
+  context: Pick<NotificationContext, "alarmTitle" | "alarmType">,
+): { title: string; body: string } {
+  const first = results[0];
+  const lines = [
+    `${results.length} model deployment(s) named by the alarm were not decided before the function had to answer:`,
+  ];
+  for (const result of results.slice(0, MAX_LISTED)) lines.push(`- ${result.deploymentId}`);
+  if (results.length > MAX_LISTED) lines.push(`- and ${results.length - MAX_LISTED} more (see the function's log)`);
+  if (first) lines.push(`Why: ${first.reason}.`);
+  lines.push(
+    "What to do: give the alarm a repeat interval (repeatNotificationDuration) so that MAX_DEPLOYMENTS_PER_MESSAGE " +
+      "spreads them over its REPEATs, raise the function's timeout, or split the alarm.",
+  );
+  if (context.alarmTitle)
+    lines.push(`Alarm: ${context.alarmTitle}${context.alarmType ? ` (${context.alarmType})` : ""}`);
+  lines.push("Sent by model-deployment-autoscale.");
+  return {
+    title: `${results.length} model deployment(s) not decided: ${Reason.NotDecidedBeforeDeadline}`,
+    body: lines.join("\n"),
+  };
+}

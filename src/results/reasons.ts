@@ -30,6 +30,7 @@ export const Reason = {
   AlarmNotVerified: "AlarmNotVerified",
   AlarmNotFiring: "AlarmNotFiring",
   DeferredTooMany: "DeferredTooMany",
+  NotDecidedBeforeDeadline: "NotDecidedBeforeDeadline",
   BroughtWithinBounds: "BroughtWithinBounds",
   LatencyGuard: "LatencyGuard",
 } as const;

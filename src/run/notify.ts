@@ -1,7 +1,13 @@
 import * as common from "oci-common";
+import type { models } from "oci-monitoring";
 import type { DeploymentTarget } from "../message/deployments-in-alarm";
 import { classifyOciFailure } from "../oci/failures";
-import { type NotificationKind, notificationKind, notificationMessage } from "../results/change-notification";
+import {
+  type NotificationKind,
+  notificationKind,
+  notificationMessage,
+  undecidedMessage,
+} from "../results/change-notification";
 import type { DeploymentResult } from "../results/response";
 import type { DeploymentSnapshot } from "../scalers/deployment-snapshot";
 import type { ScalingRun } from "./scaling-run";
@@ -46,6 +52,50 @@ export async function withNotification(
     });
     const warning = `the notification to ${topicId} was not published (${failure.message}); the scaling decision stands`;
     return { ...result, notification: "failed", warnings: [...(result.warnings ?? []), warning] };
+  }
+}
+
+/**
+ * Tells people, in one message, of the deployments the deadline left undecided (see delivery-plan.ts). Only
+ * for a real, enabled firing alarm, as for refusals: a hand-made message naming many deployments tells nobody.
+ * The publish must end by the answer deadline; one that does not is reported as not published.
+ */
+export async function notifyUndecided(
+  run: ScalingRun,
+  results: DeploymentResult[],
+  alarm: models.Alarm | undefined,
+  answerBy: Date,
+): Promise<DeploymentResult[]> {
+  const topicId = run.config.NOTIFY_TOPIC_ID;
+  if (results.length === 0 || !topicId || run.config.DRY_RUN) return results;
+  if (!alarm?.isEnabled) return results.map((result) => ({ ...result, notification: "none" as const }));
+  const message = undecidedMessage(results, { alarmTitle: run.trigger?.title, alarmType: run.trigger?.type });
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error("not published before the answer deadline")),
+      Math.max(0, answerBy.getTime() - Date.now()),
+    );
+  });
+  try {
+    const publish = await run.clients.notifications();
+    const published = await Promise.race([publish(topicId, message, run.updateRetry), late]);
+    return results.map((result) => ({ ...result, notification: "sent", notificationMessageId: published.messageId }));
+  } catch (error) {
+    const failure = classifyOciFailure(error);
+    run.onFailure?.("could not publish the notification of deployments not decided", {
+      topicId,
+      reason: failure.message,
+      opcRequestId: failure.opcRequestId,
+    });
+    const warning = `the notification to ${topicId} was not published (${failure.message})`;
+    return results.map((result) => ({
+      ...result,
+      notification: "failed",
+      warnings: [...(result.warnings ?? []), warning],
+    }));
+  } finally {
+    clearTimeout(timer);
   }
 }
 

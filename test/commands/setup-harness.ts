@@ -3,6 +3,7 @@ import { type ExitCode, exitCodeOf } from "../../commands/cli/exit-codes";
 import { setupMain } from "../../commands/setup/main";
 import { type Emulator, startEmulator } from "../../emulator";
 import { createTestAuth, type TestAuth } from "../../emulator/oci-test-auth";
+import { type InProcessFunction, inProcessFunction } from "../../local-function/in-process";
 
 export interface SetupHarness {
   auth: TestAuth;
@@ -11,6 +12,8 @@ export interface SetupHarness {
   deploymentId: string;
   /** Runs `npm run setup` with the test's OCI config against the emulator; `env` adds to the endpoints. */
   setup(args: string[], env?: Record<string, string>): Promise<{ code: ExitCode; out: string }>;
+  /** The function, in process on the same emulator with this configuration: to send it what setup's alarms send. */
+  functionWith(config: Record<string, string>): InProcessFunction;
 }
 
 /** An emulator, a key and one deployment for the file; every test starts with no alarms and no faults. */
@@ -40,6 +43,12 @@ export function useSetupEmulator(compartmentId: string): SetupHarness {
       print,
     );
     return { code, out: lines.join("\n") };
+  };
+  harness.functionWith = (config) => {
+    const { emulator, auth } = harness;
+    const endpoints = { OCI_DATASCIENCE_ENDPOINT: emulator.url, OCI_MONITORING_ENDPOINT: emulator.url };
+    const oci = { emulator, auth, functionEnv: { ...auth.env, ...endpoints }, close: async () => {} };
+    return inProcessFunction(oci, config);
   };
   return harness;
 }

@@ -23,6 +23,15 @@ describe("npm run setup -- --requests", () => {
     });
   });
 
+  it("names the high-requests alarm as the function's --config names it", async () => {
+    const config = ["--config", "HIGH_REQUESTS_ALARM_NAME=my_requests"];
+    const { code } = await setup(["--deployment", harness.deploymentId, "--topic", TOPIC, "--requests", ...config]);
+
+    expect(code).toBe(0);
+    const requests = harness.emulator.alarms().find((a) => a.query.startsWith("PredictRequestCount"));
+    expect(requests).toMatchObject({ displayName: "my_requests", notificationTitle: "my_requests" });
+  });
+
   it("creates one compartment-wide alarm grouped by deployment, with the threshold given", async () => {
     const args = ["--compartment", COMPARTMENT, "--topic", TOPIC, "--requests", "--requests-threshold", "2000"];
     const { code } = await setup(args);

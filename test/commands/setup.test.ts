@@ -2,7 +2,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { iamStatements } from "../../commands/setup/iam-statements";
+import { alarmMessage, type MessageAlarm } from "../../commands/simulate/alarm-message";
 import { autoscalingPolicy } from "../../emulator/realistic-seed";
+import { markStreamsFiring } from "../../emulator/seed-from-alarm";
 import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
 import { useSetupEmulator } from "./setup-harness";
 
@@ -40,6 +42,33 @@ describe("npm run setup", () => {
     });
     expect(out).toContain("created");
     expect(out).toContain(`manage data-science-model-deployments in compartment id ${COMPARTMENT}`);
+  });
+
+  it("names the alarms as the function's --config names them, and the function routes their messages", async () => {
+    const deploymentId = harness.emulator.seedDeployment({ compartmentId: COMPARTMENT, instanceCount: 1 }).id;
+    const names = { HIGH_CPU_ALARM_NAME: "my_cpu", HIGH_MEM_ALARM_NAME: "my_mem" };
+    const config = Object.entries(names).flatMap(([key, value]) => ["--config", `${key}=${value}`]);
+    const { code } = await setup(["--deployment", deploymentId, "--topic", TOPIC, ...config]);
+
+    expect(code).toBe(0);
+    const alarms = harness.emulator.alarms();
+    expect(alarms.map((a) => [a.displayName, a.notificationTitle]).sort()).toEqual([
+      ["my_cpu", "my_cpu"],
+      ["my_mem", "my_mem"],
+    ]);
+    // What the high-CPU alarm sends when it fires, to the function configured with the same names.
+    const cpu = alarms.find((a) => a.displayName === "my_cpu") as unknown as MessageAlarm;
+    const streams = [{ dimensions: { resourceId: deploymentId }, value: 95 }];
+    const message = alarmMessage(cpu, "OK_TO_FIRING", streams, new Date());
+    markStreamsFiring(harness.emulator, message);
+    const response = await harness.functionWith(names).send(message);
+    // Routed by its title; ceil(1 × 95 / 60) = 2
+    expect(response).toMatchObject({
+      status: "ok",
+      title: "my_cpu",
+      results: [{ deploymentId, action: "instance-up", outcome: "updated", from: 1, to: 2 }],
+    });
+    expect(response).not.toHaveProperty("routedByAlarmName");
   });
 
   it("creates only the high-memory alarm for a deployment on OCI's AUTOSCALING policy, and says so", async () => {

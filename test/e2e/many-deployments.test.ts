@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { EXAMPLE_COMPARTMENT_ID, seedFromAlarmMessage } from "../../emulator/seed-from-alarm";
+import { EXAMPLE_COMPARTMENT_ID, type SeedOptions, seedFromAlarmMessage } from "../../emulator/seed-from-alarm";
 import { ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
 import { type Harness, readFixture, startHarness } from "./harness";
 
 const FIXTURE = "alarm-compartment-wide-three-deployments.json";
 const id = (n: string) => `ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaaexamplemodeldeployment${n}`;
 const [PLAIN, CAPPED, OPTED_OUT] = [id("0011"), id("0012"), id("0013")];
+const TOPIC = "ocid1.onstopic.oc1.iad.aaaaaaaascalingnews";
 
 /** Three deployments with different shapes and policy tags, all in the one compartment-wide alarm. */
-function seedThree(harness: Harness, text: string): void {
+function seedThree(harness: Harness, text: string, seed: SeedOptions = {}): void {
   const { emulator } = harness;
   const common = { compartmentId: EXAMPLE_COMPARTMENT_ID };
   emulator.seedDeployment({
@@ -35,7 +36,7 @@ function seedThree(harness: Harness, text: string): void {
     instanceCount: 2,
     freeformTags: { "autoscale-enabled": "false" },
   });
-  seedFromAlarmMessage(emulator, text);
+  seedFromAlarmMessage(emulator, text, seed);
 }
 
 describe("one compartment-wide alarm for many deployments", () => {
@@ -123,9 +124,9 @@ describe("one compartment-wide alarm for many deployments", () => {
     harness = await startHarness({ MAX_DEPLOYMENTS_PER_MESSAGE: "2" }, { updateDelayMs: null });
     const message = JSON.parse(readFixture(FIXTURE));
     message.type = "REPEAT";
-    seedThree(harness, JSON.stringify(message));
+    // The alarm repeats every minute: successive REPEATs, successive slots.
+    seedThree(harness, JSON.stringify(message), { repeatNotificationDuration: "PT1M" });
     const decided = new Set<string>();
-    // The seeded alarm repeats every minute (no repeatNotificationDuration): successive REPEATs, successive slots.
     for (const minute of [0, 1]) {
       message.timestampEpochMillis = 1_657_320_300_000 + minute * 60_000;
       const response = await harness.fn.call(JSON.stringify(message));
@@ -136,5 +137,51 @@ describe("one compartment-wide alarm for many deployments", () => {
       for (const r of results.filter((r) => r.reasonCode !== "DeferredTooMany")) decided.add(r.deploymentId);
     }
     expect([...decided].sort()).toEqual([PLAIN, CAPPED, OPTED_OUT].sort());
+  });
+
+  it("past MAX_DEPLOYMENTS_PER_MESSAGE decides every deployment when the alarm sends no REPEAT", async () => {
+    harness = await startHarness({ MAX_DEPLOYMENTS_PER_MESSAGE: "2" }, { updateDelayMs: null });
+    const text = readFixture(FIXTURE);
+    // No repeatNotificationDuration (OCI's default): a deployment deferred now would never be decided.
+    seedThree(harness, text);
+
+    const response = await harness.fn.call(text);
+
+    expect(response.body).toMatchObject({
+      status: "ok",
+      results: [
+        { deploymentId: PLAIN, outcome: "updated", from: 2, to: 4 },
+        { deploymentId: CAPPED, outcome: "updated", from: 2, to: 3 },
+        { deploymentId: OPTED_OUT, outcome: "skipped", reasonCode: "AutoscaleDisabled" },
+      ],
+    });
+  });
+
+  it("without REPEATs reports, logs and tells people of the deployments the deadline left undecided", async () => {
+    const config = { MAX_DEPLOYMENTS_PER_MESSAGE: "2", OCI_REQUEST_TIMEOUT_SECONDS: "5", NOTIFY_TOPIC_ID: TOPIC };
+    harness = await startHarness(config, { updateDelayMs: null });
+    const text = readFixture(FIXTURE);
+    seedThree(harness, text);
+    // Answer due 3.5 s from now (Fn-Deadline less the answer margin): less than one 5 s request time-out, so
+    // no deployment is started; nothing waits for real time to pass.
+    const deadline = new Date(Date.now() + 5_000);
+
+    const response = await harness.fn.call(text, { "Fn-Deadline": deadline.toISOString() });
+
+    const undecided = { outcome: "skipped", reasonCode: "NotDecidedBeforeDeadline", notification: "sent" };
+    expect(response.body).toMatchObject({
+      status: "ok",
+      results: [PLAIN, CAPPED, OPTED_OUT].map((deploymentId) => ({ deploymentId, ...undecided })),
+    });
+    expect(harness.emulator.writes().filter((w) => w.method === "PUT")).toEqual([]);
+    const decisions = harness.fn.logLines().filter((line) => line.event === "decision");
+    expect(decisions).toEqual(
+      [PLAIN, CAPPED, OPTED_OUT].map((deploymentId) => expect.objectContaining({ deploymentId, ...undecided })),
+    );
+    const published = harness.emulator.publishedMessages(TOPIC);
+    expect(published).toHaveLength(1);
+    expect(published[0]?.title).toBe("3 model deployment(s) not decided: NotDecidedBeforeDeadline");
+    for (const id of [PLAIN, CAPPED, OPTED_OUT]) expect(published[0]?.body).toContain(id);
+    expect(decisions[0]?.notificationMessageId).toBe(published[0]?.messageId);
   });
 });

@@ -21,7 +21,13 @@ describe("hostile input, generated", () => {
     oci = await startLocalOci();
     fn = inProcessFunction(oci, { MAX_DEPLOYMENTS_PER_MESSAGE: "20" });
     deploymentId = oci.emulator.seedDeployment({ compartmentId: EXAMPLE_COMPARTMENT_ID, instanceCount: 1 }).id;
-    seedCompartmentAlarm(oci.emulator, { id: ALARM, title: "model_deployment_high_cpu", metric: "CpuUtilization" });
+    // Repeating, so that past MAX_DEPLOYMENTS_PER_MESSAGE the rest wait for a later REPEAT (the last case).
+    seedCompartmentAlarm(oci.emulator, {
+      id: ALARM,
+      title: "model_deployment_high_cpu",
+      metric: "CpuUtilization",
+      repeatNotificationDuration: "PT5M",
+    });
   });
   afterAll(async () => {
     console.log(`fuzzed inputs tried: ${tried}`);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { consoleUrl, notificationKind, notificationMessage } from "../../src/results/change-notification";
+import {
+  consoleUrl,
+  notificationKind,
+  notificationMessage,
+  undecidedMessage,
+} from "../../src/results/change-notification";
 import type { DeploymentResult } from "../../src/results/response";
 import { regionOfOcid } from "../../src/run/notify";
 
@@ -73,5 +78,37 @@ describe("console link", () => {
       `https://cloud.oracle.com/data-science/model-deployments/${ID}?region=us-ashburn-1`,
     );
     expect(consoleUrl(ID, undefined)).toBe(`https://cloud.oracle.com/data-science/model-deployments/${ID}`);
+  });
+});
+
+describe("undecidedMessage", () => {
+  const undecided = (n: number) =>
+    result({ deploymentId: `${ID}${n}`, reasonCode: "NotDecidedBeforeDeadline", reason: "no time was left" });
+
+  it("lists every deployment left undecided, why, and what to do", () => {
+    const { title, body } = undecidedMessage([undecided(1), undecided(2)], {
+      alarmTitle: "hi",
+      alarmType: "OK_TO_FIRING",
+    });
+    expect(title).toBe("2 model deployment(s) not decided: NotDecidedBeforeDeadline");
+    expect(body.split("\n")).toEqual([
+      "2 model deployment(s) named by the alarm were not decided before the function had to answer:",
+      `- ${ID}1`,
+      `- ${ID}2`,
+      "Why: no time was left.",
+      expect.stringMatching(/^What to do: give the alarm a repeat interval \(repeatNotificationDuration\)/),
+      "Alarm: hi (OK_TO_FIRING)",
+      "Sent by model-deployment-autoscale.",
+    ]);
+  });
+
+  it("names at most 100 and counts the rest, so the message stays far below 64 KB", () => {
+    const { body } = undecidedMessage(
+      Array.from({ length: 250 }, (_, i) => undecided(i)),
+      { alarmTitle: undefined, alarmType: undefined },
+    );
+    expect(body.split("\n").filter((line) => line.startsWith(`- ${ID}`))).toHaveLength(100);
+    expect(body).toContain("- and 150 more (see the function's log)");
+    expect(Buffer.byteLength(body)).toBeLessThan(64 * 1024);
   });
 });

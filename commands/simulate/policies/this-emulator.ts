@@ -14,8 +14,9 @@ import { deploymentState } from "../../../emulator/deployment-state";
 import { startLocalOci } from "../../../emulator/local-oci";
 import { type LooseAlarmMessage, markStreamsFiring } from "../../../emulator/seed-from-alarm";
 import { inProcessFunction } from "../../../local-function/in-process";
+import { loadConfig } from "../../../src/policy/config";
 import type { AlarmResponse } from "../../../src/results/response";
-import { scaleUpAlarms } from "../../setup/scale-up-alarms";
+import { scaleUpAlarms, scaleUpNames } from "../../setup/scale-up-alarms";
 import type { MessageAlarm } from "../alarm-message";
 
 const COMPARTMENT = "ocid1.compartment.oc1..simulate";
@@ -58,7 +59,8 @@ export async function startFunctionOnEmulator(setup: EmulatorSetup): Promise<Fun
     instanceCount: setup.initialInstances,
   }).id;
   const scope = { kind: "deployment", deploymentId, compartmentId: COMPARTMENT } as const;
-  const names = { highCpuName: "model_deployment_high_cpu", highMemName: "model_deployment_high_mem" };
+  // Named as setup names them: by the function's configuration, so the function routes their messages.
+  const names = scaleUpNames(loadConfig(setup.env));
   const settings = { topicId: TOPIC, cpuThreshold: setup.cpuThreshold, memThreshold: setup.memThreshold, ...names };
   for (const details of scaleUpAlarms(scope, settings)) emulator.seedAlarm(details as unknown as AlarmSeed);
   const fn = inProcessFunction(oci, setup.env);
