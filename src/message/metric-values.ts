@@ -21,8 +21,12 @@ export interface StreamValue {
   unused?: string;
 }
 
-/** Statistics that give a level of the metric; rate, sum, count and absent do not give a percentage. */
-const LEVEL_STATISTICS = new Set(["mean", "max", "min", "percentile"]);
+/**
+ * The proportional rule needs the deployment's mean utilization. A max(), min() or percentile() of the whole
+ * deployment is one instance's level (one hot instance at 95 % of four, mean 54 %, reads as 4 -> 7), and
+ * rate, sum, count and absent are no percentage at all: each of those takes one step.
+ */
+const MEAN_STATISTIC = "mean";
 const RESOURCE_ID_IN_EXPRESSION = /resourceId\s*=\s*"([^"]*)"/;
 /** `CpuUtilization[5m]{…}.groupBy(resourceId).mean()`: the metric leads, the statistic is the last call. */
 const METRIC_NAME = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*\[/;
@@ -71,8 +75,8 @@ function usability(
   const rate = metric === "PredictRequestCount" ? requestsPerMinute(expression, value) : undefined;
   if (rate && "unused" in rate) return rate;
   const statistic = LAST_CALL.exec(expression)?.[1];
-  if (!rate && (statistic === undefined || !LEVEL_STATISTICS.has(statistic))) {
-    return { unused: `statistic ${statistic ?? "unknown"}() is not a utilization level` };
+  if (!rate && statistic !== MEAN_STATISTIC) {
+    return { unused: `statistic ${statistic ?? "unknown"}() is not the deployment's mean: one step taken` };
   }
   // Per-instance streams: a grouped message lists only the firing instances, so their values overstate the
   // deployment's load. Only a stream that is the whole deployment says how loaded the deployment is.
