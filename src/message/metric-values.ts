@@ -48,14 +48,14 @@ export function streamValues(metadata: AlarmMetadata, metric: ScalingMetric): St
   }
   const values: StreamValue[] = [];
   entries.forEach((entry, index) => {
-    for (const [expression, text] of Object.entries(entry)) {
+    for (const [expression, raw] of Object.entries(entry)) {
       const dimensions = paired ? metadata.dimensions[index] : undefined;
       const owner = dimensions?.resourceId ?? RESOURCE_ID_IN_EXPRESSION.exec(expression)?.[1];
       if (owner === undefined || owner.trim() === "") continue;
       const deploymentId = lowerCasedOcid(owner);
       // One stream of several for the same deployment is an instance's, whatever its dimensions say.
       const oneOfSeveral = (streamsPerDeployment.get(deploymentId) ?? 0) > 1;
-      values.push({ deploymentId, ...usability(expression, text, metric, dimensions, oneOfSeveral) });
+      values.push({ deploymentId, ...usability(expression, raw, metric, dimensions, oneOfSeveral) });
     }
   });
   return values;
@@ -63,13 +63,14 @@ export function streamValues(metadata: AlarmMetadata, metric: ScalingMetric): St
 
 function usability(
   expression: string,
-  text: string,
+  raw: string | number,
   metric: ScalingMetric,
   dimensions: Record<string, string> | undefined,
   oneOfSeveral: boolean,
 ): Pick<StreamValue, "utilization" | "requestsPerMinute" | "unused"> {
-  const value = Number(text.trim());
-  if (text.trim() === "" || !Number.isFinite(value)) return { unused: `value "${text}" is not a number` };
+  // OCI sends the value as a string; a number is read as the number it is.
+  const value = typeof raw === "number" ? raw : raw.trim() === "" ? Number.NaN : Number(raw.trim());
+  if (!Number.isFinite(value)) return { unused: `value "${raw}" is not a number` };
   const named = METRIC_NAME.exec(expression)?.[1];
   if (named !== metric) return { unused: `the alarm's metric is ${named ?? "unknown"}, not ${metric}` };
   const rate = metric === "PredictRequestCount" ? requestsPerMinute(expression, value) : undefined;

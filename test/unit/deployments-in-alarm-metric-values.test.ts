@@ -143,6 +143,22 @@ describe("deploymentsInAlarm with metric values as OCI sends them", () => {
       expected: [{ deploymentId: A, unusedValues: 'value "n/a" is not a number' }],
     },
     {
+      name: "a numeric value is read as the number",
+      query: `${GROUPED} > 80`,
+      metadata: { dimensions: [{ resourceId: A }], metricValues: [{ [GROUPED]: 95.2 }] },
+      expected: [{ deploymentId: A, observedUtilization: 95.2 }],
+    },
+    {
+      // The null is dropped but its entry keeps its place, so B's value still pairs with B.
+      name: "a null value is dropped: that deployment takes one step, the others are read",
+      query: `${GROUPED} > 80`,
+      metadata: {
+        dimensions: [{ resourceId: A }, { resourceId: B }],
+        metricValues: [{ [GROUPED]: null }, { [GROUPED]: "90" }],
+      },
+      expected: [{ deploymentId: A }, { deploymentId: B, observedUtilization: 90 }],
+    },
+    {
       name: "upper-case OCIDs are read lower-cased",
       query: `${GROUPED} > 80`,
       metadata: { dimensions: [{ resourceId: A.toUpperCase() }], metricValues: values(GROUPED, "90") },
