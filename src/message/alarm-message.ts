@@ -6,8 +6,28 @@ export const ACTIONABLE_ALARM_TYPES = ["OK_TO_FIRING", "REPEAT"] as const;
 /** Upper bound on metric streams in one message; Monitoring sends at most 100 per alarm entry. */
 const MAX_STREAMS = 1_000;
 
+/** OCI's limit on an alarm's display name; a notification title rendered from a template can be longer. */
+export const MAX_TITLE_LENGTH = 255;
+
 /** One metric stream's dimensions, e.g. `{ "resourceId": "ocid1.datasciencemodeldeployment...", "instanceId": "..." }`. */
 export const DimensionsSchema = z.record(z.string(), z.string());
+
+/**
+ * One `metricValues` entry, `{ "CpuUtilization[5m]...mean()": "92.31" }`. The values are advisory (without one a
+ * deployment takes one step), so an odd one never rejects a real alarm: a number is kept as a number, any other
+ * value that is not a string is dropped, and an entry that is not an object reads as empty (keeping its place,
+ * since entries pair with `dimensions` by position).
+ */
+export const MetricValuesEntrySchema = z
+  .record(z.string(), z.unknown())
+  .catch({})
+  .transform((entry) =>
+    Object.fromEntries(
+      Object.entries(entry).filter(
+        (pair): pair is [string, string | number] => typeof pair[1] === "string" || typeof pair[1] === "number",
+      ),
+    ),
+  );
 
 /**
  * One entry of `alarmMetaData[]`:
@@ -33,7 +53,8 @@ export const AlarmMetadataSchema = z.object({
     .transform((d) => d ?? []),
   alarmUrl: z.string().nullish(),
   alarmSummary: z.string().nullish(),
-  metricValues: z.array(z.record(z.string(), z.string())).max(MAX_STREAMS).nullish(),
+  // A metricValues that is not a list (or longer than any list of streams) is ignored: every deployment takes one step.
+  metricValues: z.array(MetricValuesEntrySchema).max(MAX_STREAMS).nullish().catch(undefined),
 });
 export type AlarmMetadata = z.infer<typeof AlarmMetadataSchema>;
 
@@ -55,11 +76,12 @@ export const AlarmVersionSchema = z
  *   "severity": "CRITICAL", "timestampEpochMillis": 1657320300000, "timestamp": "2022-07-08T22:45:00Z",
  *   "alarmMetaData": [ ... ], "notificationType": "Grouped messages across metric streams", "version": 1.5 }
  * ```
- * Unknown fields are tolerated and dropped.
+ * Unknown fields are tolerated and dropped. A title longer than MAX_TITLE_LENGTH is kept cut to that length and
+ * an ellipsis, for the log and the response; no alarm name is that long, so it routes by the alarm's display name.
  */
 export const AlarmMessageSchema = z.object({
   dedupeKey: z.string().max(255).nullish(),
-  title: z.string().min(1).max(255),
+  title: z.string().min(1).transform(shortTitle),
   body: z.string().nullish(),
   type: z.string().min(1).max(64),
   severity: z.string().nullish(),
@@ -70,6 +92,12 @@ export const AlarmMessageSchema = z.object({
   version: AlarmVersionSchema.nullish(),
 });
 export type AlarmMessage = z.infer<typeof AlarmMessageSchema>;
+
+/** The title cut to MAX_TITLE_LENGTH and an ellipsis, never between the two halves of a surrogate pair. */
+function shortTitle(title: string): string {
+  if (title.length <= MAX_TITLE_LENGTH) return title;
+  return `${title.slice(0, MAX_TITLE_LENGTH).replace(/[\uD800-\uDBFF]$/, "")}…`;
+}
 
 export function isActionable(type: string): boolean {
   return (ACTIONABLE_ALARM_TYPES as readonly string[]).includes(type);

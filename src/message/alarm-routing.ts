@@ -1,5 +1,6 @@
 import type { Config } from "../policy/config";
 import { ACTION_METRIC, type AlarmRoute, ScalingAction } from "../results/decision";
+import { MAX_TITLE_LENGTH } from "./alarm-message";
 
 export type AlarmNames = Pick<
   Config,
@@ -11,8 +12,12 @@ export type AlarmNames = Pick<
   | "LOW_REQUESTS_ALARM_NAME"
 >;
 
-/** The alarm title (its notification title, or display name when none is set) says what to do, on which metric. */
+/**
+ * The alarm title (its notification title, or display name when none is set) says what to do, on which metric.
+ * A title longer than any alarm name (a rendered template, cut short by the schema) routes nowhere.
+ */
 export function routeForTitle(title: string, names: AlarmNames): AlarmRoute | undefined {
+  if (title.length > MAX_TITLE_LENGTH) return undefined;
   const byAction = (action: ScalingAction): AlarmRoute => ({ action, metric: ACTION_METRIC[action] });
   const routes: Record<string, AlarmRoute> = {
     [names.HIGH_CPU_ALARM_NAME]: byAction(ScalingAction.InstanceUp),

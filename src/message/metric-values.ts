@@ -21,8 +21,12 @@ export interface StreamValue {
   unused?: string;
 }
 
-/** Statistics that give a level of the metric; rate, sum, count and absent do not give a percentage. */
-const LEVEL_STATISTICS = new Set(["mean", "max", "min", "percentile"]);
+/**
+ * The proportional rule needs the deployment's mean utilization. A max(), min() or percentile() of the whole
+ * deployment is one instance's level (one hot instance at 95 % of four, mean 54 %, reads as 4 -> 7), and
+ * rate, sum, count and absent are no percentage at all: each of those takes one step.
+ */
+const MEAN_STATISTIC = "mean";
 const RESOURCE_ID_IN_EXPRESSION = /resourceId\s*=\s*"([^"]*)"/;
 /** `CpuUtilization[5m]{…}.groupBy(resourceId).mean()`: the metric leads, the statistic is the last call. */
 const METRIC_NAME = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*\[/;
@@ -44,14 +48,14 @@ export function streamValues(metadata: AlarmMetadata, metric: ScalingMetric): St
   }
   const values: StreamValue[] = [];
   entries.forEach((entry, index) => {
-    for (const [expression, text] of Object.entries(entry)) {
+    for (const [expression, raw] of Object.entries(entry)) {
       const dimensions = paired ? metadata.dimensions[index] : undefined;
       const owner = dimensions?.resourceId ?? RESOURCE_ID_IN_EXPRESSION.exec(expression)?.[1];
       if (owner === undefined || owner.trim() === "") continue;
       const deploymentId = lowerCasedOcid(owner);
       // One stream of several for the same deployment is an instance's, whatever its dimensions say.
       const oneOfSeveral = (streamsPerDeployment.get(deploymentId) ?? 0) > 1;
-      values.push({ deploymentId, ...usability(expression, text, metric, dimensions, oneOfSeveral) });
+      values.push({ deploymentId, ...usability(expression, raw, metric, dimensions, oneOfSeveral) });
     }
   });
   return values;
@@ -59,20 +63,21 @@ export function streamValues(metadata: AlarmMetadata, metric: ScalingMetric): St
 
 function usability(
   expression: string,
-  text: string,
+  raw: string | number,
   metric: ScalingMetric,
   dimensions: Record<string, string> | undefined,
   oneOfSeveral: boolean,
 ): Pick<StreamValue, "utilization" | "requestsPerMinute" | "unused"> {
-  const value = Number(text.trim());
-  if (text.trim() === "" || !Number.isFinite(value)) return { unused: `value "${text}" is not a number` };
+  // OCI sends the value as a string; a number is read as the number it is.
+  const value = typeof raw === "number" ? raw : raw.trim() === "" ? Number.NaN : Number(raw.trim());
+  if (!Number.isFinite(value)) return { unused: `value "${raw}" is not a number` };
   const named = METRIC_NAME.exec(expression)?.[1];
   if (named !== metric) return { unused: `the alarm's metric is ${named ?? "unknown"}, not ${metric}` };
   const rate = metric === "PredictRequestCount" ? requestsPerMinute(expression, value) : undefined;
   if (rate && "unused" in rate) return rate;
   const statistic = LAST_CALL.exec(expression)?.[1];
-  if (!rate && (statistic === undefined || !LEVEL_STATISTICS.has(statistic))) {
-    return { unused: `statistic ${statistic ?? "unknown"}() is not a utilization level` };
+  if (!rate && statistic !== MEAN_STATISTIC) {
+    return { unused: `statistic ${statistic ?? "unknown"}() is not the deployment's mean: one step taken` };
   }
   // Per-instance streams: a grouped message lists only the firing instances, so their values overstate the
   // deployment's load. Only a stream that is the whole deployment says how loaded the deployment is.

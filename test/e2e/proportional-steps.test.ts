@@ -15,6 +15,16 @@ function withValue(title: string, value: string): string {
   return JSON.stringify(message);
 }
 
+/** The v1.5 fixture re-aimed at another query: its one stream as `dimensions`, its value keyed by the query without the threshold. */
+function withQuery(query: string, dimensions: Record<string, string>, value: string): string {
+  const message = JSON.parse(readFixture("alarm-v1.5-metric-values.json"));
+  const [entry] = message.alarmMetaData;
+  entry.query = query;
+  entry.dimensions = [dimensions];
+  entry.metricValues = [{ [query.replace(/\s*>\s*[\d.]+$/, "")]: value }];
+  return JSON.stringify(message);
+}
+
 describe("load-proportional instance steps through the bundled function", () => {
   let harness: Harness | undefined;
   afterEach(async () => {
@@ -43,6 +53,18 @@ describe("load-proportional instance steps through the bundled function", () => 
     expect(response.body).toMatchObject({ results: [{ action: "instance-down", outcome: "updated", from: 6, to: 2 }] });
     const put = harness.emulator.writes().find((r) => r.method === "PUT" && r.path.includes("/modelDeployments/"));
     expect(JSON.stringify(put?.body)).toContain('"instanceCount":2');
+  });
+
+  it("takes one step on a max(): the hottest instance is not the deployment's load", async () => {
+    harness = await startHarness({}, { updateDelayMs: null });
+    // One instance of four at 95 % (mean 54 %): read as the mean it would be ceil(4 × 95 / 60) = 7.
+    const text = withQuery(`CpuUtilization[1m]{resourceId = "${DEPLOYMENT}"}.grouping().max() > 80`, {}, "95");
+    seedFromAlarmMessage(harness.emulator, text, { deployment: { instanceCount: 4 } });
+    const response = await harness.fn.call(text);
+
+    expect(response.body).toMatchObject({
+      results: [{ action: "instance-up", outcome: "updated", from: 4, to: 5, reasonCode: "ScaledUp" }],
+    });
   });
 
   it("changes nothing when the observed CPU is within the tolerance of the target", async () => {

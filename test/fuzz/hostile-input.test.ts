@@ -7,7 +7,15 @@ import { type InProcessFunction, inProcessFunction } from "../../local-function/
 import { deeplyNested, hostileString, hugeMessage, invalidUtf8, mutatedMessage } from "./arbitraries";
 
 const ALARM = "ocid1.alarm.oc1.iad.aaaaaaaafuzzhighcpu";
-const RUNS = { jsonValues: 3_000, mutations: 4_000, hostileFields: 2_500, bytes: 500, huge: 100, nested: 100 };
+const RUNS = {
+  jsonValues: 3_000,
+  mutations: 4_000,
+  hostileFields: 2_500,
+  bytes: 500,
+  huge: 100,
+  nested: 100,
+  oddAdvisory: 300,
+};
 let tried = 0;
 
 describe("hostile input, generated", () => {
@@ -86,6 +94,29 @@ describe("hostile input, generated", () => {
         return answersSafely(JSON.stringify(message));
       }),
       { numRuns: RUNS.hostileFields },
+    );
+  });
+
+  it("decides, never rejects, a real alarm whose metricValues or title is odd", async () => {
+    const odd = fc.record({
+      metricValues: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 })),
+      title: fc.oneof(
+        fc.constant("model_deployment_high_cpu"),
+        fc.string({ minLength: 256, maxLength: 2_000 }).filter((t) => t.trim() !== ""),
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(odd, async ({ metricValues, title }) => {
+        const message = valid() as { title: string; alarmMetaData: Array<Record<string, unknown>> };
+        message.title = title;
+        const [metadata] = message.alarmMetaData;
+        if (metadata) metadata.metricValues = metricValues;
+        tried++;
+        const response = await fn.send(JSON.stringify(message));
+        expect(response).toMatchObject({ status: "ok", results: [{ deploymentId }] });
+        expect(response.title?.length ?? 0).toBeLessThanOrEqual(256);
+      }),
+      { numRuns: RUNS.oddAdvisory },
     );
   });
 

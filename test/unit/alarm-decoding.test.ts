@@ -255,6 +255,61 @@ describe("decodeAlarm", () => {
     expect(message.alarmMetaData[0]?.dimensions).toEqual([]);
   });
 
+  describe("advisory fields never reject a real alarm", () => {
+    const KEY = 'CpuUtilization[5m]{resourceId = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaafirst"}.mean()';
+    const withMetricValues = (metricValues: unknown) =>
+      decodedMessage(
+        alarm((m) => {
+          firstMetadata(m).metricValues = metricValues;
+        }),
+      ).alarmMetaData[0]?.metricValues;
+
+    it("reads a numeric value as the number", () => {
+      expect(withMetricValues([{ [KEY]: 92.31 }, { [KEY]: "88.02" }])).toEqual([{ [KEY]: 92.31 }, { [KEY]: "88.02" }]);
+    });
+
+    it.each([[null], [true], [{ nested: "1" }], [["90"]]])("drops a value %j, keeping the entry's others", (value) => {
+      expect(withMetricValues([{ [KEY]: value, other: "90" }, { [KEY]: "88.02" }])).toEqual([
+        { other: "90" },
+        { [KEY]: "88.02" },
+      ]);
+    });
+
+    it.each([[null], ["92.31"], [92.31], [["92.31"]]])("reads an entry %j as empty, keeping its place", (entry) => {
+      expect(withMetricValues([entry, { [KEY]: "88.02" }])).toEqual([{}, { [KEY]: "88.02" }]);
+    });
+
+    it.each([
+      ["a string", "92.31"],
+      ["an object", { [KEY]: "92.31" }],
+      ["a number", 92.31],
+      ["more entries than streams can be", Array.from({ length: 1_001 }, () => ({ [KEY]: "90" }))],
+    ])("ignores a metricValues that is %s", (_name, metricValues) => {
+      expect(withMetricValues(metricValues)).toBeUndefined();
+    });
+
+    it("accepts a title longer than 255 characters, cut to 255 and an ellipsis", () => {
+      const message = decodedMessage(
+        alarm((m) => {
+          m.title = `Alarm model_deployment_high_cpu is FIRING: ${"x".repeat(300)}`;
+        }),
+      );
+      expect(message.title).toHaveLength(256);
+      expect(message.title).toBe(`Alarm model_deployment_high_cpu is FIRING: ${"x".repeat(212)}…`);
+    });
+
+    it("keeps a title of exactly 255 characters as it is", () => {
+      const title = "t".repeat(255);
+      expect(
+        decodedMessage(
+          alarm((m) => {
+            m.title = title;
+          }),
+        ).title,
+      ).toBe(title);
+    });
+  });
+
   it("accepts a FIRING_TO_OK message with empty dimensions", () => {
     const message = decodedMessage(
       alarm((m) => {

@@ -41,6 +41,8 @@ describe("actionForTitle", () => {
     ["an inherited property name", "toString", defaults],
     ["__proto__", "__proto__", defaults],
     ["constructor", "constructor", defaults],
+    // No alarm name is longer than 255 characters: a long rendered title is routed by the alarm's display name.
+    ["a title longer than 255 characters", `model_deployment_high_cpu${" ".repeat(231)}`, defaults],
   ])("routes nothing for %s", (_name, title, names) => {
     expect(actionForTitle(title, names)).toBeUndefined();
   });

@@ -75,12 +75,22 @@ describe("deploymentsInAlarm with metric values as OCI sends them", () => {
     },
     {
       name: "grouping(): no resourceId in dimensions, the deployment named in the query and the key",
-      query: `CpuUtilization[5m]{resourceId = "${A}"}.grouping().max() > 80`,
+      query: `CpuUtilization[5m]{resourceId = "${A}"}.grouping().mean() > 80`,
       metadata: {
         dimensions: [{}],
-        metricValues: values(`CpuUtilization[5m]{resourceId = "${A}"}.grouping().max()`, "91"),
+        metricValues: values(`CpuUtilization[5m]{resourceId = "${A}"}.grouping().mean()`, "91"),
       },
       expected: [{ deploymentId: A, observedUtilization: 91 }],
+    },
+    {
+      // One instance at 95 % of four (mean 54 %) is the deployment's max(): read as its mean, 4 -> 7.
+      name: "a max() of the whole deployment is its hottest instance, not its load: one step",
+      query: `CpuUtilization[1m]{resourceId = "${A}"}.grouping().max() > 80`,
+      metadata: {
+        dimensions: [{}],
+        metricValues: values(`CpuUtilization[1m]{resourceId = "${A}"}.grouping().max()`, "95"),
+      },
+      expected: [{ deploymentId: A, unusedValues: "statistic max() is not the deployment's mean: one step taken" }],
     },
     {
       name: "lists of different lengths: only a resourceId named in the key attributes a value",
@@ -91,15 +101,20 @@ describe("deploymentsInAlarm with metric values as OCI sends them", () => {
       },
       expected: [{ deploymentId: A }, { deploymentId: B }],
     },
-    {
-      name: "a rate is not a utilization",
-      query: "CpuUtilization[5m].groupBy(resourceId).rate() > 1",
+    ...["max()", "min()", "percentile(0.9)", "sum()", "count()", "rate()", "absent()"].map((call) => ({
+      name: `${call} of a grouped stream is not the deployment's mean: one step`,
+      query: `CpuUtilization[5m].groupBy(resourceId).${call} > 1`,
       metadata: {
         dimensions: [{ resourceId: A }],
-        metricValues: values("CpuUtilization[5m].groupBy(resourceId).rate()", "3"),
+        metricValues: values(`CpuUtilization[5m].groupBy(resourceId).${call}`, "70"),
       },
-      expected: [{ deploymentId: A, unusedValues: "statistic rate() is not a utilization level" }],
-    },
+      expected: [
+        {
+          deploymentId: A,
+          unusedValues: `statistic ${call.replace(/\(.*/, "")}() is not the deployment's mean: one step taken`,
+        },
+      ],
+    })),
     {
       name: "another metric's value is not used for CPU",
       query: "MemoryUtilization[5m].groupBy(resourceId).mean() > 80",
@@ -110,11 +125,11 @@ describe("deploymentsInAlarm with metric values as OCI sends them", () => {
       expected: [{ deploymentId: A, unusedValues: "the alarm's metric is MemoryUtilization, not CpuUtilization" }],
     },
     {
-      name: "a percentile is a level; values are clamped to 0-100",
-      query: "CpuUtilization[5m].groupBy(resourceId).percentile(0.9) > 80",
+      name: "values are clamped to 0-100",
+      query: `${GROUPED} > 80`,
       metadata: {
         dimensions: [{ resourceId: A }, { resourceId: B }],
-        metricValues: values("CpuUtilization[5m].groupBy(resourceId).percentile(0.9)", "100000", "-3"),
+        metricValues: values(GROUPED, "100000", "-3"),
       },
       expected: [
         { deploymentId: A, observedUtilization: 100 },
@@ -126,6 +141,22 @@ describe("deploymentsInAlarm with metric values as OCI sends them", () => {
       query: `${GROUPED} > 80`,
       metadata: { dimensions: [{ resourceId: A }], metricValues: values(GROUPED, "n/a") },
       expected: [{ deploymentId: A, unusedValues: 'value "n/a" is not a number' }],
+    },
+    {
+      name: "a numeric value is read as the number",
+      query: `${GROUPED} > 80`,
+      metadata: { dimensions: [{ resourceId: A }], metricValues: [{ [GROUPED]: 95.2 }] },
+      expected: [{ deploymentId: A, observedUtilization: 95.2 }],
+    },
+    {
+      // The null is dropped but its entry keeps its place, so B's value still pairs with B.
+      name: "a null value is dropped: that deployment takes one step, the others are read",
+      query: `${GROUPED} > 80`,
+      metadata: {
+        dimensions: [{ resourceId: A }, { resourceId: B }],
+        metricValues: [{ [GROUPED]: null }, { [GROUPED]: "90" }],
+      },
+      expected: [{ deploymentId: A }, { deploymentId: B, observedUtilization: 90 }],
     },
     {
       name: "upper-case OCIDs are read lower-cased",
