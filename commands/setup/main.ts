@@ -1,5 +1,5 @@
 /**
- * npm run setup -- (--deployment <ocid> | --compartment <ocid>) --topic <ocid> [--dry-run] [--remove]
+ * npm run setup -- (--deployment <ocid> | --compartment <ocid>) --topic <ocid> [--dry-run] [--remove [--gone]]
  *                  [--cpu-threshold 80 | --requests [--requests-threshold N]] [--mem-threshold 80]
  *                  [--config KEY=VALUE]... [--profile P] [--config-file F]
  */
@@ -11,7 +11,7 @@ import { chooseOciConfig, loadOciConfig } from "../cli/oci-config";
 import { ociFailure } from "../cli/oci-failure";
 import { iamStatements } from "./iam-statements";
 import { createSetupClients, type SetupClients } from "./oci-clients";
-import { type AlarmStep, ensureAlarm, removeProjectAlarms } from "./project-alarms";
+import { type AlarmStep, ensureAlarm, removeAlarmsOfGoneDeployments, removeProjectAlarms } from "./project-alarms";
 import { type ScaleUpNames, type Scope, scaleUpAlarms, scaleUpNames } from "./scale-up-alarms";
 import { functionConfig, requestsThresholdFor, thresholdContradictions } from "./threshold-check";
 
@@ -21,7 +21,9 @@ export const SETUP_USAGE = `usage: npm run setup -- (--deployment <ocid> | --com
            TARGET_REQUESTS_PER_INSTANCE × (1 + CPU_TOLERANCE), the least rate one instance cannot serve)
          (--config: the function's configuration, as set with fn config: the thresholds are checked against it, and
            the alarms are named by its HIGH_CPU_ALARM_NAME, HIGH_MEM_ALARM_NAME and HIGH_REQUESTS_ALARM_NAME)
-       npm run setup -- (--deployment <ocid> | --compartment <ocid>) --remove [--dry-run]`;
+       npm run setup -- (--deployment <ocid> | --compartment <ocid>) --remove [--dry-run]
+       npm run setup -- --compartment <ocid> --remove --gone [--dry-run]
+         (only the alarms of deployments that no longer exist: their low alarms never fire again)`;
 
 export interface SetupOptions {
   deploymentId?: string;
@@ -35,6 +37,8 @@ export interface SetupOptions {
   names: ScaleUpNames;
   dryRun: boolean;
   remove: boolean;
+  /** With remove: only the alarms whose deployment is gone. */
+  gone: boolean;
   profile?: string;
   configFile?: string;
 }
@@ -57,6 +61,7 @@ const OPTIONS = {
   config: { type: "string", multiple: true, default: [] as string[] },
   "dry-run": { type: "boolean", default: false },
   remove: { type: "boolean", default: false },
+  gone: { type: "boolean", default: false },
   profile: { type: "string" },
   "config-file": { type: "string" },
   help: { type: "boolean", short: "h", default: false },
@@ -75,6 +80,11 @@ export function parseSetupArgs(argv: string[]): SetupOptions | "help" {
   if (v.deployment && !v.deployment.startsWith("ocid1.datasciencemodeldeployment."))
     throw usageError(
       `--deployment takes a model deployment OCID (ocid1.datasciencemodeldeployment...), got "${v.deployment}"`,
+      SETUP_USAGE,
+    );
+  if (v.gone && !(v.remove && v.compartment))
+    throw usageError(
+      "--gone goes with --remove --compartment: it looks at every deployment the alarms name",
       SETUP_USAGE,
     );
   if (!v.remove && !v.topic)
@@ -98,6 +108,7 @@ export function parseSetupArgs(argv: string[]): SetupOptions | "help" {
     names: scaleUpNames(config),
     dryRun: v["dry-run"] ?? false,
     remove: v.remove ?? false,
+    gone: v.gone ?? false,
     profile: v.profile,
     configFile: v["config-file"],
   };
@@ -161,7 +172,18 @@ export async function runSetup(
   const steps: AlarmStep[] = [];
   const endpoint = clients.monitoring.endpoint;
   try {
-    if (options.remove) {
+    if (options.remove && options.gone) {
+      print(`Removing the alarms model-deployment-autoscale created for deployments that are gone, in ${where}${dry}:`);
+      steps.push(
+        ...(await removeAlarmsOfGoneDeployments(
+          clients.monitoring,
+          clients.dataScience,
+          scope.compartmentId,
+          options.dryRun,
+        )),
+      );
+      if (steps.length === 0) print("  none found");
+    } else if (options.remove) {
       print(`Removing the alarms model-deployment-autoscale created for ${where}${dry}:`);
       steps.push(
         ...(await removeProjectAlarms(clients.monitoring, scope.compartmentId, options.deploymentId, options.dryRun)),
@@ -187,7 +209,8 @@ export async function runSetup(
       }
     }
   } catch (error) {
-    throw ociFailure(error, options.remove ? "removing alarms" : "creating alarms", endpoint);
+    const doing = options.gone ? "finding and removing the alarms of deployments that are gone" : "removing alarms";
+    throw ociFailure(error, options.remove ? doing : "creating alarms", endpoint);
   }
   if (options.remove) for (const step of steps) print(describe(step));
   else {

@@ -1,5 +1,6 @@
 /** Finding, creating and deleting the alarms this project made, by their freeform tags. */
 import { randomUUID } from "node:crypto";
+import type { DataScienceClient } from "oci-datascience";
 import { type MonitoringClient, models } from "oci-monitoring";
 import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
 import { isSameAlarm } from "./scale-up-alarms";
@@ -9,7 +10,7 @@ export interface AlarmStep {
   displayName: string;
   alarmId?: string;
   query?: string;
-  /** Set when an existing alarm differs from what setup would create now. */
+  /** Set when an existing alarm differs from what setup would create now, or says why it was removed. */
   note?: string;
 }
 
@@ -83,4 +84,51 @@ export async function removeProjectAlarms(
     });
   }
   return steps;
+}
+
+/**
+ * Deletes the project's alarms in the compartment whose deployment is gone (GetModelDeployment answers 404, or
+ * the deployment is DELETED). A deleted deployment emits no metric, so its low-CPU and low-memory alarms never
+ * fire again and the function never gets the chance to delete them. Alarms without a deployment tag (one alarm
+ * for a whole compartment) stay.
+ */
+export async function removeAlarmsOfGoneDeployments(
+  monitoring: MonitoringClient,
+  dataScience: DataScienceClient,
+  compartmentId: string,
+  dryRun: boolean,
+): Promise<AlarmStep[]> {
+  const listed = await listProjectAlarms(monitoring, compartmentId);
+  const byDeployment = new Map<string, models.AlarmSummary[]>();
+  for (const alarm of listed) {
+    const deploymentId = alarm.freeformTags?.[ScaleDownAlarmTag.Deployment];
+    if (deploymentId) byDeployment.set(deploymentId, [...(byDeployment.get(deploymentId) ?? []), alarm]);
+  }
+  const steps: AlarmStep[] = [];
+  for (const [deploymentId, alarms] of byDeployment) {
+    const gone = await deploymentGone(dataScience, deploymentId);
+    if (!gone) continue;
+    for (const alarm of alarms) {
+      if (!dryRun) await monitoring.deleteAlarm({ alarmId: alarm.id });
+      steps.push({
+        outcome: dryRun ? "would delete" : "deleted",
+        displayName: alarm.displayName,
+        alarmId: alarm.id,
+        query: alarm.query,
+        note: `model deployment ${deploymentId} ${gone}`,
+      });
+    }
+  }
+  return steps;
+}
+
+/** Why the deployment counts as gone, or undefined while it exists; anything but a 404 is thrown. */
+async function deploymentGone(dataScience: DataScienceClient, deploymentId: string): Promise<string | undefined> {
+  try {
+    const { modelDeployment } = await dataScience.getModelDeployment({ modelDeploymentId: deploymentId });
+    return modelDeployment.lifecycleState === "DELETED" ? "is DELETED" : undefined;
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) return "is not found (deleted, or not readable)";
+    throw error;
+  }
 }

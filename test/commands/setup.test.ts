@@ -133,6 +133,48 @@ describe("npm run setup", () => {
   });
 });
 
+describe("npm run setup -- --remove --gone", () => {
+  it("deletes the project's alarms whose deployment is gone, and keeps the others", async () => {
+    const gone = "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaagonedeployment000001";
+    const deleted = harness.emulator.seedDeployment({ compartmentId: COMPARTMENT, lifecycleState: "DELETED" }).id;
+    const ours = (deploymentId: string | undefined, displayName: string) =>
+      harness.emulator.seedAlarm({
+        compartmentId: COMPARTMENT,
+        displayName,
+        query: "CpuUtilization[5m].mean() < 10",
+        freeformTags: {
+          [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE,
+          ...(deploymentId ? { [ScaleDownAlarmTag.Deployment]: deploymentId } : {}),
+        },
+      });
+    const goneLow = ours(gone, "model_deployment_low_cpu");
+    const goneMem = ours(gone, "model_deployment_low_mem");
+    const deletedLow = ours(deleted, "model_deployment_low_cpu");
+    const liveLow = ours(harness.deploymentId, "model_deployment_low_cpu");
+    const compartmentWide = ours(undefined, "model_deployment_high_cpu");
+
+    const dry = await setup(["--compartment", COMPARTMENT, "--remove", "--gone", "--dry-run"]);
+    expect(dry.code).toBe(0);
+    expect(dry.out.match(/would delete/g)).toHaveLength(3);
+    expect(harness.emulator.writes()).toEqual([]);
+
+    const { code, out } = await setup(["--compartment", COMPARTMENT, "--remove", "--gone"]);
+
+    expect(code).toBe(0);
+    expect(out).toContain(`model deployment ${gone} is not found`);
+    for (const alarm of [goneLow, goneMem, deletedLow])
+      expect(harness.emulator.getAlarm(alarm.id)?.lifecycleState).toBe("DELETED");
+    for (const alarm of [liveLow, compartmentWide])
+      expect(harness.emulator.getAlarm(alarm.id)?.lifecycleState).not.toBe("DELETED");
+  });
+
+  it("is refused without --remove --compartment", async () => {
+    const { code, out } = await setup(["--deployment", harness.deploymentId, "--remove", "--gone"]);
+    expect(code).toBe(2);
+    expect(out).toContain("--gone goes with --remove --compartment");
+  });
+});
+
 describe("setup refuses thresholds that contradict the function's target and tolerance", () => {
   it.each([
     {
