@@ -24,7 +24,9 @@ export interface DeliveryPlan {
  * and the rest on later REPEATs (the windows rotate with its repeat interval). An alarm without
  * repeatNotificationDuration (OCI's default) sends no REPEAT, so a deployment deferred would never be decided:
  * all are decided instead, as many as the deadline allows, and the rest reported (NotDecidedBeforeDeadline).
- * An alarm that cannot be read is treated alike: nothing says a REPEAT will come.
+ * An alarm that cannot be read keeps the bound (a window now, as if it repeated every minute): nothing can be
+ * written for it, since every write is checked against the firing alarm, and a forged message naming thousands
+ * of OCIDs must not buy thousands of reads.
  */
 export async function planDelivery(
   run: ScalingRun,
@@ -36,10 +38,11 @@ export async function planDelivery(
   if (targets.length <= limit) return { chosen: targets, deferred: [] };
   const alarmId = targets[0]?.firingAlarmId ?? "";
   const alarm = await run.alarms.firingAlarm(alarmId).catch(() => undefined);
-  const repeat = durationMinutes(alarm?.repeatNotificationDuration);
+  if (!alarm) return selectDeployments(targets, limit, timestampEpochMillis, 1);
+  const repeat = durationMinutes(alarm.repeatNotificationDuration);
   if (repeat !== undefined) return { ...selectDeployments(targets, limit, timestampEpochMillis, repeat), alarm };
   const mayStart = startCutoff(answerBy, run.config.OCI_REQUEST_TIMEOUT_SECONDS * 1000);
-  return { chosen: targets, deferred: [], mayStart, ...(alarm ? { alarm } : {}) };
+  return { chosen: targets, deferred: [], mayStart, alarm };
 }
 
 export function deferredResult(

@@ -157,6 +157,22 @@ describe("one compartment-wide alarm for many deployments", () => {
     });
   });
 
+  it("past MAX_DEPLOYMENTS_PER_MESSAGE keeps the bound when the firing alarm cannot be read (nothing could be written)", async () => {
+    harness = await startHarness({ MAX_DEPLOYMENTS_PER_MESSAGE: "2" }, { updateDelayMs: null });
+    const text = readFixture(FIXTURE);
+    seedThree(harness, text);
+    harness.emulator.faults.add({ method: "GET", path: "/alarms/", status: 404, times: Number.POSITIVE_INFINITY });
+
+    const response = await harness.fn.call(text);
+
+    const results = (response.body as { results: Array<{ reasonCode: string }> }).results;
+    expect(results.filter((r) => r.reasonCode === "DeferredTooMany")).toHaveLength(1);
+    expect(
+      harness.emulator.requests.filter((r) => r.method === "GET" && r.path.includes("/modelDeployments/")),
+    ).toHaveLength(2);
+    expect(harness.emulator.writes().filter((w) => w.status !== 0 && w.method !== "POST")).toHaveLength(0);
+  });
+
   it("without REPEATs reports, logs and tells people of the deployments the deadline left undecided", async () => {
     const config = { MAX_DEPLOYMENTS_PER_MESSAGE: "2", OCI_REQUEST_TIMEOUT_SECONDS: "5", NOTIFY_TOPIC_ID: TOPIC };
     harness = await startHarness(config, { updateDelayMs: null });
