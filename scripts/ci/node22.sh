@@ -23,6 +23,6 @@ report="$(mktemp -d)/vitest-node22.json"
 status=0
 # vitest's forks and every function process the tests start run on process.execPath: this Node 22.
 FUNCTION_DIST="$PWD/dist/node22" "$node22" node_modules/vitest/vitest.mjs run test/e2e \
-  --reporter=default --reporter=json --outputFile="$report" || status=$?
+  --reporter=dot --reporter=json --outputFile="$report" || status=$?
 "$node22" scripts/ci/summary.mjs node22 "$report" || status=1
 exit "$status"

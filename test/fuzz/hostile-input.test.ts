@@ -18,7 +18,9 @@ const RUNS = {
 };
 let tried = 0;
 
-describe("hostile input, generated", () => {
+// Thousands of generated messages through the handler and the emulator: ~25 s alone, and it shares 2 cores with
+// the rest of npm test, so its time-out is not the 30 s of a single case.
+describe("hostile input, generated", { timeout: 180_000 }, () => {
   let oci: LocalOci;
   let fn: InProcessFunction;
   let deploymentId: string;
