@@ -10,6 +10,7 @@ export function callName(request: Pick<RecordedRequest, "method" | "path">): str
   if (path.startsWith("/20190101/modelDeployments/")) return `${method} deployment`;
   if (path === "/20190101/workRequests") return "LIST work requests";
   if (path.endsWith("/actions/retrieveDimensionStates")) return "READ firing state";
+  if (path.endsWith("/metrics/actions/summarizeMetricsData")) return "READ history";
   if (path === "/20180401/alarms") return method === "GET" ? "LIST alarms" : `${method} alarm`;
   if (path.startsWith("/20180401/alarms/")) return `${method} alarm`;
   return `${method} ${path}`;
@@ -54,11 +55,15 @@ function existingLowCpuAlarm(threshold: number) {
 // - LIST alarms: is a scale-down alarm already there; after a create, did a concurrent invocation create one too.
 // - GET alarm (second): an existing scale-down alarm that is not the firing one, to compare it with what the
 //   function would create now; PUT alarm when it differs (threshold after the change, durations, destinations).
-// - POST/DELETE alarm; PUT deployment (the change, If-Match).
+// - READ history: SummarizeMetricsData, the deployment's own peak over SCALE_IN_STABILIZATION; only for a
+//   scale-in about to be made (one read).
+// - PUT deployment (the change, If-Match); then, once OCI accepted it, PUT alarm (retune) or the clean-up.
+// - POST/DELETE alarm.
 const VERIFY = ["GET alarm", "READ firing state"];
 const CREATE = ["LIST alarms", "POST alarm", "LIST alarms"];
 const REMOVE = ["LIST alarms", "DELETE alarm"];
 const CHANGE = ["GET deployment", "LIST work requests", ...VERIFY];
+const SCALE_IN = ["GET deployment", "LIST work requests", "READ history", ...VERIFY];
 
 export const CALL_AUDITS: CallAudit[] = [
   { ...INSTANCE_UP, needed: [...CHANGE, ...CREATE, "PUT deployment"] },
@@ -69,7 +74,7 @@ export const CALL_AUDITS: CallAudit[] = [
     // LOW_CPU_THRESHOLD=auto at 3 instances: 60 × 2/3 × 0.9
     prepare: existingLowCpuAlarm(36),
     expect: { outcome: "updated", reasonCode: "ScaledUp", scaleDownAlarm: "exists" },
-    needed: [...CHANGE, "LIST alarms", "GET alarm", "PUT deployment"],
+    needed: [...CHANGE, "LIST alarms", "PUT deployment", "GET alarm"],
   },
   {
     name: "instance-up (2 -> 3, low-CPU alarm retuned)",
@@ -77,21 +82,21 @@ export const CALL_AUDITS: CallAudit[] = [
     seed: { instanceCount: 2 },
     prepare: existingLowCpuAlarm(27),
     expect: { outcome: "updated", reasonCode: "ScaledUp", scaleDownAlarm: "updated" },
-    needed: [...CHANGE, "LIST alarms", "GET alarm", "PUT alarm", "PUT deployment"],
+    needed: [...CHANGE, "LIST alarms", "PUT deployment", "GET alarm", "PUT alarm"],
   },
   {
     name: "instance-down (3 -> 2, its own alarm retuned)",
     fixture: "alarm-low-cpu.json",
     seed: { instanceCount: 3 },
     expect: { outcome: "updated", reasonCode: "ScaledDown", scaleDownAlarm: "updated" },
-    needed: [...CHANGE, "LIST alarms", "PUT alarm", "PUT deployment"],
+    needed: [...SCALE_IN, "LIST alarms", "PUT deployment", "PUT alarm"],
   },
   {
     name: "instance-down (2 -> 1, floor: alarm deleted)",
     fixture: "alarm-low-cpu.json",
     seed: { instanceCount: 2 },
     expect: { outcome: "updated", reasonCode: "ScaledDown", scaleDownAlarm: "deleted" },
-    needed: [...CHANGE, "PUT deployment", ...REMOVE],
+    needed: [...SCALE_IN, "PUT deployment", ...REMOVE],
   },
   {
     name: "shape-up (Standard2.1 -> 2.2, alarm created)",
@@ -105,7 +110,7 @@ export const CALL_AUDITS: CallAudit[] = [
     fixture: "alarm-low-mem.json",
     seed: { shape: "VM.Standard2.4" },
     expect: { outcome: "updated", reasonCode: "ScaledDown", scaleDownAlarm: "updated" },
-    needed: [...CHANGE, "LIST alarms", "PUT alarm", "PUT deployment"],
+    needed: [...SCALE_IN, "LIST alarms", "PUT deployment", "PUT alarm"],
   },
   {
     name: "at floor (1 instance): alarm deleted",

@@ -54,6 +54,24 @@ const isoDurationFromEnv = z
     { message: "expected a duration from PT1M to PT24H" },
   );
 
+/** Minutes in an ISO-8601 duration of days, hours, minutes and seconds (P1D, PT2H30M, PT0S); undefined if not one. */
+export function isoDurationMinutes(value: string): number | undefined {
+  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(value);
+  if (!match || value === "P" || value.endsWith("T")) return undefined;
+  const [, days = "0", hours = "0", minutes = "0", seconds = "0"] = match;
+  return Number(days) * 1440 + Number(hours) * 60 + Number(minutes) + Math.ceil(Number(seconds) / 60);
+}
+
+/**
+ * SCALE_IN_STABILIZATION: how far back a scale-in looks for the deployment's peak. PT0S turns it off; at most
+ * 7 days, the most SummarizeMetricsData returns at a 1-minute resolution in one request.
+ */
+const stabilizationFromEnv = z
+  .string()
+  .trim()
+  .refine((v) => isoDurationMinutes(v) !== undefined, { message: "expected an ISO-8601 duration such as PT2H or PT0S" })
+  .refine((v) => (isoDurationMinutes(v) ?? 0) <= 7 * 1440, { message: "expected at most 7 days (P7D)" });
+
 const ShapeLaddersSchema = z
   .array(z.array(z.string().min(1)).min(1))
   .min(1)
@@ -122,6 +140,8 @@ export const ConfigSchema = z
     TARGET_REQUESTS_PER_INSTANCE: numberFromEnv(0.01, 10_000_000).default(600),
     /** Unset: no latency guard. Set: no scale-in while the deployment's PredictLatency is above it. */
     MAX_LATENCY_MS: numberFromEnv(1, 3_600_000).optional(),
+    /** Before an instance scale-in or a shape-down, the window whose peak it may not go below (PT0S: off). */
+    SCALE_IN_STABILIZATION: stabilizationFromEnv.default("PT1H"),
     MAX_SCALE_UP_STEP: integerFromEnv(1, 1000).default(4),
     MAX_SCALE_DOWN_STEP: integerFromEnv(1, 1000).default(1),
     MIN_MEMORY_GB: numberFromEnv(1, 10_000).default(6),

@@ -33,5 +33,6 @@ export const Reason = {
   NotDecidedBeforeDeadline: "NotDecidedBeforeDeadline",
   BroughtWithinBounds: "BroughtWithinBounds",
   LatencyGuard: "LatencyGuard",
+  ScaleInStabilized: "ScaleInStabilized",
 } as const;
 export type ReasonCode = (typeof Reason)[keyof typeof Reason];

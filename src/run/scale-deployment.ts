@@ -13,6 +13,7 @@ import { applyChange } from "./apply-change";
 import { failureResult, resultOf, skipped, transientError } from "./deployment-results";
 import { latencyGuard } from "./latency-guard";
 import { withNotification } from "./notify";
+import { stabilizeScaleIn } from "./scale-in-stabilization";
 import type { ScalingRun } from "./scaling-run";
 import { cooldownAfterFinishedChange, stateBlock } from "./scaling-state";
 import { checkBeforeWrite } from "./write-checks";
@@ -119,8 +120,11 @@ async function decide(
   }
   const cooling = cooldownAfterFinishedChange(decision, finishedAt, run.config, run.now);
   if (cooling) return { ...decided, decision: cooling };
-  const held = await latencyGuard(run, decision, snapshot);
-  return held ? { ...decided, decision: held } : decided;
+  const stabilized = await stabilizeScaleIn(run, target, decision, snapshot, decided.limits);
+  const warned = { ...decided, warnings: [...decided.warnings, ...stabilized.warnings] };
+  if (stabilized.decision.kind !== "change") return { ...warned, decision: stabilized.decision };
+  const held = await latencyGuard(run, stabilized.decision, snapshot);
+  return { ...warned, decision: held ?? stabilized.decision };
 }
 
 /**

@@ -165,3 +165,26 @@ describe("decideInstanceUp", () => {
     expect(decideInstanceUp(flex, defaults)).toMatchObject({ kind: "change", change: { instanceCount: 3 } });
   });
 });
+
+describe("a saturated CPU reading (95 % or more): at least double, within MAX_SCALE_UP_STEP and MAX_INSTANCES", () => {
+  it.each([
+    // proportional ceil(n × observed / 60) against 2n, then the step and the bound
+    { count: 3, observed: 94, to: 5, why: "not saturated: proportional ceil(3 × 94 / 60) = 5" },
+    { count: 3, observed: 95, to: 6, why: "saturated: 2 × 3 beats ceil(3 × 95 / 60) = 5" },
+    { count: 2, observed: 100, to: 4, why: "saturated: 2 × 2 equals ceil(2 × 100 / 60) = 4" },
+    { count: 5, observed: 99, to: 9, why: "saturated: 2 × 5 = 10, but MAX_SCALE_UP_STEP 4 allows 9" },
+    { count: 6, observed: 99, to: 10, why: "saturated: 12 is beyond MAX_INSTANCES 10" },
+  ])("$count at $observed % -> $to ($why)", ({ count, observed, to }) => {
+    const decided = decideInstanceUp(deployment({ instanceCount: count }), defaults, { observedUtilization: observed });
+    expect(decided).toMatchObject({ kind: "change", to });
+  });
+
+  it("leaves a request rate alone: it is not capped at 100 %", () => {
+    const limits = { ...defaults, TARGET_REQUESTS_PER_INSTANCE: 600 };
+    const decided = decideInstanceUp(deployment({ instanceCount: 3 }), limits, {
+      observedRequestsPerMinute: 2700,
+      observedUtilization: 99,
+    });
+    expect(decided).toMatchObject({ kind: "change", to: 5 });
+  });
+});

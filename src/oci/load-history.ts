@@ -1,0 +1,72 @@
+import type * as common from "oci-common";
+import type { MonitoringClient, models } from "oci-monitoring";
+import type { ScalingMetric } from "../results/decision";
+import type { Peak } from "../scalers/scale-in-hold";
+
+const NAMESPACE = "oci_datascience_modeldeploy";
+
+/**
+ * The query whose per-minute values make the deployment's load for `metric`:
+ * - CPU: one stream per instance (`groupBy(instanceId)`), summed per minute: the load in instances' worth, as
+ *   `simulate --oci` reads it; a mean of the deployment would hide how many instances carried it.
+ * - Requests: `PredictRequestCount` summed over the deployment's streams (`grouping()`), per minute.
+ * - Memory: one stream per instance, the highest per minute (every instance holds the whole model).
+ * Monitoring docs, "Selecting the Statistic for a Query" and "Grouping Query Results".
+ */
+export function loadHistoryQuery(metric: ScalingMetric, deploymentId: string): string {
+  const filter = `{resourceId = "${deploymentId}"}`;
+  if (metric === "PredictRequestCount") return `PredictRequestCount[1m]${filter}.grouping().sum()`;
+  return `${metric}[1m]${filter}.groupBy(instanceId).mean()`;
+}
+
+/**
+ * The peak minute of the last `minutes` for the deployment, through one SummarizeMetricsData request (the IAM
+ * statement `read metrics` covers it). Undefined when there is no data point: no traffic for requests, or a
+ * deployment that emitted nothing.
+ */
+export async function peakOverWindow(
+  client: MonitoringClient,
+  deployment: { id: string; compartmentId: string },
+  metric: ScalingMetric,
+  minutes: number,
+  now: Date,
+  retryConfiguration: common.RetryConfiguration,
+): Promise<Peak | undefined> {
+  const response = await client.summarizeMetricsData({
+    compartmentId: deployment.compartmentId,
+    summarizeMetricsDataDetails: {
+      namespace: NAMESPACE,
+      query: loadHistoryQuery(metric, deployment.id),
+      startTime: new Date(now.getTime() - minutes * 60_000),
+      endTime: now,
+      resolution: "1m",
+    },
+    retryConfiguration,
+  });
+  return peakOf(response.items, metric === "CpuUtilization" ? "sum-over-streams" : "max-over-streams");
+}
+
+/** Per minute, the streams combined (CPU: summed ÷ 100; others: the highest), then the highest minute. */
+export function peakOf(
+  streams: models.MetricData[],
+  combine: "sum-over-streams" | "max-over-streams",
+): Peak | undefined {
+  const byMinute = new Map<number, number>();
+  for (const stream of streams) {
+    for (const point of stream.aggregatedDatapoints) {
+      if (!Number.isFinite(point.value)) continue;
+      const minute = Math.floor(new Date(point.timestamp).getTime() / 60_000);
+      const before = byMinute.get(minute);
+      const value = combine === "sum-over-streams" ? point.value / 100 : point.value;
+      byMinute.set(
+        minute,
+        before === undefined ? value : combine === "sum-over-streams" ? before + value : Math.max(before, value),
+      );
+    }
+  }
+  let peak: Peak | undefined;
+  for (const [minute, value] of byMinute) {
+    if (!peak || value > peak.value) peak = { value, at: new Date(minute * 60_000) };
+  }
+  return peak;
+}
