@@ -41,8 +41,15 @@ export function shapeSize(shape: string): number {
   return rungSize(shape) ?? 1;
 }
 
-/** `this`, telling `onDecision` about every result the handler returns. */
-export const observedThisPolicy = (onDecision?: (decision: ThisDecision) => void): PolicyFactory => ({
+export interface ThisObservers {
+  /** Every result the handler returns. */
+  onDecision?: (decision: ThisDecision) => void;
+  /** After the last minute, before the emulator closes: what it holds then (tests). */
+  beforeClose?: (fn: FunctionOnEmulator) => void | Promise<void>;
+}
+
+/** `this`, telling the observers what happens. */
+export const observedThisPolicy = ({ onDecision, beforeClose }: ThisObservers = {}): PolicyFactory => ({
   name: "this",
   create: async ({ trace, assumptions, initialInstances, config }) => {
     const fn: FunctionOnEmulator = await startFunctionOnEmulator({
@@ -94,6 +101,13 @@ export const observedThisPolicy = (onDecision?: (decision: ThisDecision) => void
           bound = true;
         }
         memorySeen[minute] = Math.min(100, ((memory[minute] ?? 0) * startSize) / servingSize);
+        fn.recordMinute({
+          timeMs: trace.startMs + minute * 60_000,
+          instances: plant.serving,
+          cpuPercent: plant.cpuByMinute[minute] ?? 0,
+          memoryPercent: memorySeen[minute] ?? 0,
+          requests: trace.requests?.[minute] ?? 0,
+        });
         const alarms = fn.alarms();
         evaluator.retain(new Set(alarms.map((a) => a.id)));
         for (const alarm of alarms) {
@@ -104,7 +118,11 @@ export const observedThisPolicy = (onDecision?: (decision: ThisDecision) => void
         }
       },
       notes: () => ({ ...counts }),
-      close: () => fn.close(),
+      close: async () => {
+        fn.flushMetrics();
+        await beforeClose?.(fn);
+        await fn.close();
+      },
     };
   },
 });
