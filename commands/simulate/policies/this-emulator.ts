@@ -57,6 +57,8 @@ export interface EmulatorSetup {
   /** setup's --cpu-threshold and --mem-threshold. */
   cpuThreshold: number;
   memThreshold: number;
+  /** setup --requests [--requests-threshold N]: the high-requests alarm (requests per minute) instead of high CPU. */
+  requestsThreshold?: number;
   shape?: string;
 }
 
@@ -73,7 +75,15 @@ export async function startFunctionOnEmulator(setup: EmulatorSetup): Promise<Fun
   const scope = { kind: "deployment", deploymentId, compartmentId: COMPARTMENT } as const;
   // Named as setup names them: by the function's configuration, so the function routes their messages.
   const names = scaleUpNames(loadConfig(setup.env));
-  const settings = { topicId: TOPIC, cpuThreshold: setup.cpuThreshold, memThreshold: setup.memThreshold, ...names };
+  const settings = {
+    topicId: TOPIC,
+    cpuThreshold: setup.cpuThreshold,
+    memThreshold: setup.memThreshold,
+    ...names,
+    ...(setup.requestsThreshold === undefined
+      ? {}
+      : { requests: { threshold: setup.requestsThreshold, name: names.highRequestsName } }),
+  };
   for (const details of scaleUpAlarms(scope, settings)) emulator.seedAlarm(details as unknown as AlarmSeed);
   const fn = inProcessFunction(oci, setup.env);
   const metrics = new DeploymentMetrics((seed) => emulator.seedMetricPoints(seed), deploymentId, COMPARTMENT);
