@@ -57,7 +57,12 @@ runCli(async () => {
     console.log(recommendationText(found));
     return ExitCode.Ok;
   }
-  const result = await simulate(trace, args.assumptions, factories, { config: args.config, progress });
+  const result = await simulate(trace, args.assumptions, factories, {
+    config: args.config,
+    signal: args.signal,
+    ...(args.requestsPerInstance ? { requestsPerInstance: args.requestsPerInstance } : {}),
+    progress,
+  });
   if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
   const days = (trace.demand.length / 1440).toFixed(1);
   console.log(

@@ -19,8 +19,24 @@ interface MetricStream {
   resourceGroup: string | undefined;
   dimensions: Record<string, string>;
   metadata: Record<string, string>;
+  /** Oldest first, so a window is found by binary search, not by reading every point. */
   points: { time: number; value: number }[];
 }
+
+/** Index of the first point at or after `time` in points sorted by time. */
+function firstAtOrAfter(points: MetricStream["points"], time: number): number {
+  let low = 0;
+  let high = points.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((points[middle]?.time ?? 0) < time) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Dropping old points costs a copy of the rest: done only once this many (or half the stream) are due. */
+const DROP_BATCH = 1024;
 
 /** SummarizeMetricsDataDetails.startTime: "Default value: the timestamp 3 hours before the call was sent." */
 const DEFAULT_RANGE_MS = 3 * 60 * 60_000;
@@ -76,7 +92,14 @@ function parseRequest(body: Json | undefined, now: number): SummarizeRequest {
 export class MetricStore {
   private readonly streams = new Map<string, MetricStream>();
 
-  constructor(private readonly clock: () => number) {}
+  /**
+   * `retentionMs`: points older than this on `clock` may be dropped as new ones are seeded (undefined: every
+   * point is kept). OCI keeps metric data far longer; a long simulation needs only its function's window.
+   */
+  constructor(
+    private readonly clock: () => number,
+    private readonly retentionMs?: number,
+  ) {}
 
   seed(seed: MetricPointsSeed): void {
     const key = streamKey(seed);
@@ -93,7 +116,13 @@ export class MetricStore {
       const time = new Date(point.timestamp).getTime();
       if (Number.isNaN(time)) throw new Error(`seedMetricPoints: bad timestamp ${String(point.timestamp)}`);
       if (!Number.isFinite(point.value)) throw new Error(`seedMetricPoints: bad value ${point.value}`);
-      stream.points.push({ time, value: point.value });
+      const last = stream.points[stream.points.length - 1];
+      if (!last || last.time <= time) stream.points.push({ time, value: point.value });
+      else stream.points.splice(firstAtOrAfter(stream.points, time + 1), 0, { time, value: point.value });
+    }
+    if (this.retentionMs !== undefined) {
+      const old = firstAtOrAfter(stream.points, this.clock() - this.retentionMs);
+      if (old >= DROP_BATCH || old > stream.points.length / 2) stream.points.splice(0, old);
     }
     if (seed.metadata) stream.metadata = { ...stream.metadata, ...seed.metadata };
     this.streams.set(key, stream);
@@ -120,7 +149,7 @@ export class MetricStore {
       dimensions: s.dimensions,
       metadata: s.metadata,
       compartmentId: s.compartmentId,
-      points: s.points.filter((p) => p.time >= request.startTime && p.time < request.endTime),
+      points: s.points.slice(firstAtOrAfter(s.points, request.startTime), firstAtOrAfter(s.points, request.endTime)),
     }));
     return aggregate(series, query).map((result) => ({
       namespace: details.namespace as string,

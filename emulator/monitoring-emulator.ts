@@ -6,11 +6,15 @@ import type { MonitoringStores } from "./monitoring-routes";
 import type { MonitoringEmulatorApi } from "./monitoring-types";
 import { NotificationStore } from "./notifications";
 
-export function createMonitoringStores(alarms: AlarmStore, clock: () => number): MonitoringStores {
+export function createMonitoringStores(
+  alarms: AlarmStore,
+  clock: () => number,
+  metricRetentionMs?: number,
+): MonitoringStores {
   return {
     alarms,
     dimensionStates: new DimensionStateStore(alarms, clock),
-    metrics: new MetricStore(clock),
+    metrics: new MetricStore(clock, metricRetentionMs),
     notifications: new NotificationStore(clock),
   };
 }

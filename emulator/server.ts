@@ -103,7 +103,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       clock: options.clock,
       updateSemantics: options.updateSemantics,
     }),
-    ...createMonitoringStores(new AlarmStore(options.pageSize ?? 50, clock), clock),
+    ...createMonitoringStores(new AlarmStore(options.pageSize ?? 50, clock), clock, options.metricRetentionMs),
   };
   const faults = new Faults();
   const requests: RecordedRequest[] = [];

@@ -151,6 +151,11 @@ export interface EmulatorOptions {
   /** Epoch ms behind every timestamp the emulator writes and every update's due time; default Date.now. */
   clock?: () => number;
   /**
+   * Seeded metric points older than this (on `clock`) may be dropped; default: all kept. For long simulated
+   * runs that seed every minute: SummarizeMetricsData then never reads further back than this.
+   */
+  metricRetentionMs?: number;
+  /**
    * How an update's objects combine with the stored ones. "merge-fields" (default): inside
    * modelConfigurationDetails etc. each given field replaces that field. "replace": every given object
    * replaces the stored one whole. OCI documents neither.

@@ -22,7 +22,7 @@ export const DEMO_TOPIC_ID = "ocid1.onstopic.oc1.iad.aaaaaaaademochangenotificat
 
 export async function playDay(): Promise<DayResult> {
   const timeline: ThisDecision[] = [];
-  const observed = observedThisPolicy((decision) => timeline.push(decision));
+  const observed = observedThisPolicy({ onDecision: (decision) => timeline.push(decision) });
   const policies = [observed, ociAutoscalingPolicy(), sample2022Policy(), idealPolicy];
   // Only NOTIFY_TOPIC_ID is set: everything else is the function's default configuration.
   const config = { NOTIFY_TOPIC_ID: DEMO_TOPIC_ID };

@@ -5,9 +5,10 @@ import { parseArgs } from "node:util";
 import { type Assumptions, DEFAULT_ASSUMPTIONS } from "./assumptions";
 import { DEFAULT_POLICIES } from "./policies";
 import { OCI_AUTOSCALING_DEFAULTS, type OciAutoscalingOptions } from "./policies/oci-autoscaling";
+import type { ScalingSignal } from "./policies/policy";
 
 export const USAGE = `npm run simulate -- --trace FILE.csv[.gz] [--requests-per-instance N] [--policy NAME ...]
-    [--config KEY=VALUE ...] [--json FILE] [--svg FILE] [--recommend [--max-overload-percent P]]
+    [--signal cpu|requests] [--config KEY=VALUE ...] [--json FILE] [--svg FILE] [--recommend [--max-overload-percent P]]
     [--update-minutes 10] [--min-instances 1] [--max-instances 10] [--initial-instances N] [--memory-percent 30]
     [--oci-scale-out 80] [--oci-scale-in 20] [--oci-pending-minutes 3] [--oci-adjustment 1]
     [--oci-cooldown-seconds 600] [--oci-window-minutes 1]
@@ -19,6 +20,8 @@ export interface SimulateArgs {
   requestsPerInstance?: number;
   policies: string[];
   config: Record<string, string>;
+  /** What `this` scales instances on: setup's CPU alarm (default) or, as `setup --requests`, requests. */
+  signal: ScalingSignal;
   json?: string;
   svg?: string;
   recommend: boolean;
@@ -46,6 +49,7 @@ export function parseSimulateArgs(argv: string[]): SimulateArgs {
       "requests-per-instance": s,
       policy: { type: "string", multiple: true },
       config: { type: "string", multiple: true },
+      signal: s,
       json: s,
       svg: s,
       recommend: { type: "boolean" },
@@ -94,9 +98,14 @@ export function parseSimulateArgs(argv: string[]): SimulateArgs {
     cooldownSeconds: positive("oci-cooldown-seconds", values["oci-cooldown-seconds"], o.cooldownSeconds, true),
     windowMinutes: positive("oci-window-minutes", values["oci-window-minutes"], o.windowMinutes, true),
   };
+  const signal = values.signal ?? "cpu";
+  if (signal !== "cpu" && signal !== "requests") throw new Error(`--signal takes cpu or requests, got "${signal}"`);
+  if (signal === "requests" && values.recommend)
+    throw new Error("--recommend searches the CPU knobs of this; it does not take --signal requests");
   const args: SimulateArgs = {
     policies: values.policy?.length ? values.policy : DEFAULT_POLICIES,
     config,
+    signal,
     recommend: values.recommend ?? false,
     maxOverloadPercent: positive("max-overload-percent", values["max-overload-percent"], 1),
     assumptions,

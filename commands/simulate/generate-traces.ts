@@ -16,6 +16,22 @@ function csv(stepMinutes: number, values: number[]): string {
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
+/**
+ * A week at 1-minute steps: 60-100 rpm (80 ± 25 % noise) with bursts of 10-20 minutes at 4-8× that base,
+ * starting 1-3 hours apart. A burst is shorter than one update (10 minutes) and its cooldown: by the time
+ * new instances serve it is over, and a controller that scales in right after will meet the next one short.
+ */
+function burstyWeek(random: () => number): number[] {
+  const minutes = 7 * 24 * 60;
+  const factor = new Float64Array(minutes).fill(1);
+  for (let start = 60 + Math.floor(121 * random()); start < minutes; start += 60 + Math.floor(121 * random())) {
+    const length = 10 + Math.floor(11 * random());
+    const height = 4 + 4 * random();
+    factor.fill(height, start, Math.min(minutes, start + length));
+  }
+  return range(minutes).map((m) => 80 * (1 + 0.25 * (2 * random() - 1)) * (factor[m] ?? 1));
+}
+
 export function generatedTraces(): Record<string, string> {
   const noise = mulberry32(20260302);
   const jitter = (amplitude: number) => 1 + amplitude * (2 * noise() - 1);
@@ -41,6 +57,8 @@ export function generatedTraces(): Record<string, string> {
     "diurnal-week.csv": csv(5, week),
     "spike.csv": csv(1, spike),
     "steady-noisy-day.csv": csv(1, steady),
+    // Its own seed, so the traces above stay as they were.
+    "bursty-week.csv": csv(1, burstyWeek(mulberry32(20260318))),
   };
 }
 

@@ -10,7 +10,8 @@
  *   currentInstanceCount under AUTOSCALING) is assumed for the whole history, which is wrong across any
  *   change made in the period.
  * - `MemoryUtilization[1m]{…}.grouping().mean()` and `PredictRequestCount[1m]{…}.grouping().sum()`, reported
- *   with the trace (requests are not used for the load: CPU per instance is what the alarms see).
+ *   with the trace (requests are not used for the load: CPU per instance is what the alarms see; `this`
+ *   replays them into its emulator's Monitoring).
  * Minutes with no CPU point at all (no traffic, or the deployment was down) count as zero load.
  */
 import type { DataScienceClient } from "oci-datascience";
@@ -123,8 +124,16 @@ export async function readHistory(
     }
   }
   const { raw, minutesWithoutCpu, perInstance } = historyToRaw(cpu, memory, current, fromMs, toMs);
+  const trace = toTrace(raw, `${modelDeployment.displayName ?? deploymentId} (last ${days} days)`);
+  if (requests.size > 0) {
+    trace.requests = new Float64Array(trace.demand.length);
+    for (const [time, count] of requests) {
+      const m = Math.floor((time - fromMs) / 60_000);
+      if (m >= 0 && m < trace.requests.length) trace.requests[m] = count;
+    }
+  }
   return {
-    trace: toTrace(raw, `${modelDeployment.displayName ?? deploymentId} (last ${days} days)`),
+    trace,
     requests,
     minutesWithoutCpu,
     instancesFrom: perInstance && cpu.length > 0 ? "instanceId streams" : "deployment's current count",

@@ -35,6 +35,12 @@ export const REFERENCE_TRACES: ReferenceTrace[] = [
     what: "24 h at 300 rpm ±10 % noise",
   },
   {
+    name: "bursty-week",
+    file: "bursty-week.csv",
+    requestsPerInstance: 100,
+    what: "a week, 1-minute steps: 60-100 rpm with 10-20 minute bursts at 4-8×, 1-3 h apart",
+  },
+  {
     name: "nasa-1995",
     file: "nasa-1995-per-minute.csv.gz",
     requestsPerInstance: 60,

@@ -47,6 +47,7 @@ export function toTrace(raw: RawTrace, name: string, requestsPerInstance?: numbe
     demand,
     loadColumn: raw.loadColumn,
   };
+  if (raw.loadColumn === "requests_per_minute") trace.requests = perMinute(raw.rows, (r) => r.load);
   if (raw.hasMemory) trace.memory = perMinute(raw.rows, (r) => r.memory ?? 0);
   const recorded = raw.rows[0]?.instances;
   if (recorded !== undefined) trace.recordedInstances = recorded;

@@ -3,7 +3,7 @@ import type { Assumptions } from "./assumptions";
 import { figuresOf, type PolicyFigures, risesOf } from "./figures";
 import { Plant, type UpdateRecord } from "./plant";
 import { idealCount } from "./policies/ideal";
-import type { PolicyContext, PolicyFactory } from "./policies/policy";
+import type { PolicyContext, PolicyFactory, ScalingSignal } from "./policies/policy";
 import type { Trace } from "./trace";
 
 export interface PolicyRun {
@@ -23,6 +23,8 @@ export interface SimulationResult {
 
 export interface RunOptions {
   config?: Record<string, string>;
+  signal?: ScalingSignal;
+  requestsPerInstance?: number;
   /** Called now and then on long runs: policy name and fraction done. */
   progress?: (policy: string, done: number) => void;
 }
@@ -75,7 +77,14 @@ export async function simulate(
   options: RunOptions = {},
 ): Promise<SimulationResult> {
   const initialInstances = initialInstancesFor(trace, assumptions);
-  const context: PolicyContext = { trace, assumptions, initialInstances, config: options.config ?? {} };
+  const context: PolicyContext = {
+    trace,
+    assumptions,
+    initialInstances,
+    config: options.config ?? {},
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.requestsPerInstance ? { requestsPerInstance: options.requestsPerInstance } : {}),
+  };
   const runs: PolicyRun[] = [];
   for (const factory of factories) runs.push(await runPolicy(factory, context, options));
   return { trace, assumptions, initialInstances, runs };

@@ -65,6 +65,14 @@ describe("--oci: a deployment's history as a trace", () => {
         });
       instance("a", (m) => (m < 60 ? 50 : 90));
       instance("b", (m) => (m < 60 ? 70 : undefined));
+      // Requests in the first hour only: PredictRequestCount has no point without traffic.
+      oci.emulator.seedMetricPoints({
+        namespace: "oci_datascience_modeldeploy",
+        compartmentId: COMPARTMENT,
+        name: "PredictRequestCount",
+        dimensions: { resourceId: deployment.id },
+        points: minutes.slice(0, 60).map((timestamp) => ({ timestamp, value: 100 })),
+      });
 
       const history = await readHistory(clients, deployment.id, 2 / 24, now);
 
@@ -74,6 +82,10 @@ describe("--oci: a deployment's history as a trace", () => {
       expect(demand).toHaveLength(120);
       expect(demand[0]).toBeCloseTo(1.2);
       expect(demand[119]).toBeCloseTo(0.9);
+      // The trace carries them for `this`, which replays them into its own emulator's Monitoring.
+      expect([history.trace.requests?.[0], history.trace.requests?.[59], history.trace.requests?.[60]]).toEqual([
+        100, 100, 0,
+      ]);
       const requests = oci.emulator.requests.filter((r) => r.path.endsWith("/summarizeMetricsData"));
       expect(requests.every((r) => r.signatureValid)).toBe(true);
       expect(requests.map((r) => (r.body as { query: string }).query)).toContain(

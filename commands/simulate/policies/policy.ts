@@ -9,7 +9,13 @@ export interface PolicyContext {
   initialInstances: number;
   /** `--config KEY=VALUE`: the function's configuration for `this` (and the thresholds of its alarms). */
   config: Record<string, string>;
+  /** `--signal`: what `this` scales instances on, CPU (setup's default) or requests (setup --requests). */
+  signal?: ScalingSignal;
+  /** `--requests-per-instance`: requests per minute one instance serves at 100 % CPU, when given. */
+  requestsPerInstance?: number;
 }
+
+export type ScalingSignal = "cpu" | "requests";
 
 export interface Policy {
   /** Called once a minute, after the plant measured the minute. */

@@ -6,21 +6,26 @@
  * counts its cooldown from when the last update finished). Updates stay pending (`updateDelayMs: null`)
  * until the plant says the update time has passed and calls `completeUpdates(nowMs)`, so the plant alone
  * decides when new capacity serves. Every stream a message lists is held FIRING in the emulator's
- * Monitoring while it is sent, as Monitoring does (the function checks it before writing).
+ * Monitoring while it is sent, as Monitoring does (the function checks it before writing). The emulator's
+ * Monitoring also holds the deployment's metric history, minute by minute (deployment-metrics.ts), for
+ * whatever the function reads with SummarizeMetricsData.
  */
 
 import type { AlarmSeed } from "../../../emulator";
 import { deploymentState } from "../../../emulator/deployment-state";
-import { startLocalOci } from "../../../emulator/local-oci";
+import { type LocalOci, startLocalOci } from "../../../emulator/local-oci";
 import { type LooseAlarmMessage, markStreamsFiring } from "../../../emulator/seed-from-alarm";
 import { inProcessFunction } from "../../../local-function/in-process";
 import { loadConfig } from "../../../src/policy/config";
 import type { AlarmResponse } from "../../../src/results/response";
 import { scaleUpAlarms, scaleUpNames } from "../../setup/scale-up-alarms";
 import type { MessageAlarm } from "../alarm-message";
+import { DeploymentMetrics, type MinuteMetrics } from "./deployment-metrics";
 
 const COMPARTMENT = "ocid1.compartment.oc1..simulate";
 const TOPIC = "ocid1.onstopic.oc1.iad.simulate";
+/** Metric history kept: more than the longest window the function reads (7 days). */
+const METRIC_RETENTION_MS = 8 * 86_400_000;
 
 export interface EmulatedAlarm extends MessageAlarm {
   pendingDuration?: string;
@@ -30,11 +35,18 @@ export interface EmulatedAlarm extends MessageAlarm {
 
 export interface FunctionOnEmulator {
   deploymentId: string;
+  compartmentId: string;
+  /** The local OCI itself, for readers of what it holds (tests). */
+  oci: LocalOci;
   /** Every alarm that exists now: setup's scale-up alarms and the scale-down alarms the function made. */
   alarms(): EmulatedAlarm[];
   send(message: object, nowMs: number): Promise<AlarmResponse>;
   state(): { lifecycleState: string; instances: number; shape: string };
   completeUpdates(nowMs: number): void;
+  /** Records a minute of the deployment's metrics in the emulator's Monitoring. */
+  recordMinute(minute: MinuteMetrics): void;
+  /** Seeds what recordMinute buffered (send does it before the function runs). */
+  flushMetrics(): void;
   close(): Promise<void>;
 }
 
@@ -45,12 +57,14 @@ export interface EmulatorSetup {
   /** setup's --cpu-threshold and --mem-threshold. */
   cpuThreshold: number;
   memThreshold: number;
+  /** setup --requests [--requests-threshold N]: the high-requests alarm (requests per minute) instead of high CPU. */
+  requestsThreshold?: number;
   shape?: string;
 }
 
 export async function startFunctionOnEmulator(setup: EmulatorSetup): Promise<FunctionOnEmulator> {
   let now = 0;
-  const oci = await startLocalOci({ updateDelayMs: null, clock: () => now });
+  const oci = await startLocalOci({ updateDelayMs: null, clock: () => now, metricRetentionMs: METRIC_RETENTION_MS });
   const { emulator } = oci;
   const deploymentId = emulator.seedDeployment({
     compartmentId: COMPARTMENT,
@@ -61,16 +75,28 @@ export async function startFunctionOnEmulator(setup: EmulatorSetup): Promise<Fun
   const scope = { kind: "deployment", deploymentId, compartmentId: COMPARTMENT } as const;
   // Named as setup names them: by the function's configuration, so the function routes their messages.
   const names = scaleUpNames(loadConfig(setup.env));
-  const settings = { topicId: TOPIC, cpuThreshold: setup.cpuThreshold, memThreshold: setup.memThreshold, ...names };
+  const settings = {
+    topicId: TOPIC,
+    cpuThreshold: setup.cpuThreshold,
+    memThreshold: setup.memThreshold,
+    ...names,
+    ...(setup.requestsThreshold === undefined
+      ? {}
+      : { requests: { threshold: setup.requestsThreshold, name: names.highRequestsName } }),
+  };
   for (const details of scaleUpAlarms(scope, settings)) emulator.seedAlarm(details as unknown as AlarmSeed);
   const fn = inProcessFunction(oci, setup.env);
+  const metrics = new DeploymentMetrics((seed) => emulator.seedMetricPoints(seed), deploymentId, COMPARTMENT);
   let sent = 0;
   return {
     deploymentId,
+    compartmentId: COMPARTMENT,
+    oci,
     alarms: () => emulator.alarms() as unknown as EmulatedAlarm[],
     async send(message, nowMs) {
       now = nowMs;
       fn.clock.now = new Date(nowMs);
+      metrics.flush();
       markStreamsFiring(emulator, message as LooseAlarmMessage);
       const response = await fn.send(message);
       fn.logs.length = 0;
@@ -83,6 +109,11 @@ export async function startFunctionOnEmulator(setup: EmulatorSetup): Promise<Fun
       now = nowMs;
       emulator.completeUpdates();
     },
+    recordMinute: (minute) => {
+      now = minute.timeMs;
+      metrics.record(minute);
+    },
+    flushMetrics: () => metrics.flush(),
     close: () => oci.close(),
   };
 }
