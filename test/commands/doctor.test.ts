@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { type ExitCode, exitCodeOf } from "../../commands/cli/exit-codes";
+import { doctorMain } from "../../commands/doctor/main";
+import { autoscalingPolicy } from "../../emulator/realistic-seed";
+import { useSetupEmulator } from "./setup-harness";
+
+const COMPARTMENT = "ocid1.compartment.oc1..doctorcompartment";
+const TOPIC = "ocid1.onstopic.oc1.iad.doctortopic";
+
+const harness = useSetupEmulator(COMPARTMENT);
+
+async function doctor(args: string[]): Promise<{ code: ExitCode; out: string; lines: string[] }> {
+  const lines: string[] = [];
+  const print = (line: string) => lines.push(line);
+  const env = { OCI_DATASCIENCE_ENDPOINT: harness.emulator.url, OCI_MONITORING_ENDPOINT: harness.emulator.url };
+  const code = await exitCodeOf(
+    () => doctorMain(["--config-file", harness.auth.configFile, ...args], env, print),
+    print,
+  );
+  return { code, out: lines.join("\n"), lines };
+}
+
+/** An hour of CPU and memory points, as a serving deployment emits them. */
+function emitting(deploymentId: string): void {
+  const now = Date.now();
+  for (const name of ["CpuUtilization", "MemoryUtilization"]) {
+    harness.emulator.seedMetricPoints({
+      namespace: "oci_datascience_modeldeploy",
+      compartmentId: COMPARTMENT,
+      name,
+      dimensions: { resourceId: deploymentId, instanceId: "ocid1.datasciencemodeldeploymentinstance.oc1.iad.i0" },
+      points: [30, 20, 10].map((minutesAgo) => ({ timestamp: new Date(now - minutesAgo * 60_000), value: 40 })),
+    });
+  }
+}
+
+const line = (out: string, check: string) => out.split("\n").find((l) => new RegExp(`^\\w+ +${check} `).test(l)) ?? "";
+
+describe("npm run doctor", () => {
+  it("answers ok everywhere for a deployment setup wired, with metrics, and exits 0", async () => {
+    const deploymentId = harness.emulator.seedDeployment({ compartmentId: COMPARTMENT, instanceCount: 2 }).id;
+    emitting(deploymentId);
+    expect((await setup(deploymentId)).code).toBe(0);
+    harness.emulator.clearRequests();
+
+    const { code, out } = await doctor(["--deployment", deploymentId]);
+
+    expect(out).toMatch(/^ok +deployment +.*ACTIVE, FIXED_SIZE, 2 instance\(s\)/m);
+    expect(line(out, "metrics")).toMatch(/^ok .*CpuUtilization.*MemoryUtilization/);
+    expect(out.match(/^ok +alarms +.*made by setup/gm)).toHaveLength(2);
+    expect(line(out, "last changes")).toMatch(/^ok /);
+    expect(out).toContain("0 problem(s)");
+    expect(code).toBe(0);
+    // Only reads: SummarizeMetricsData is a POST that reads.
+    const writes = harness.emulator.writes().filter((w) => !w.path.endsWith("/metrics/actions/summarizeMetricsData"));
+    expect(writes).toEqual([]);
+  });
+
+  it("names each broken link with its fix, and exits 1", async () => {
+    const deploymentId = harness.emulator.seedDeployment({ compartmentId: COMPARTMENT, instanceCount: 2 }).id;
+    await setup(deploymentId);
+    const [cpu, mem] = harness.emulator.alarms().filter((a) => a.query.includes(deploymentId));
+    harness.emulator.seedAlarm({ ...(cpu as object), isEnabled: false } as never);
+    harness.emulator.seedAlarm({ ...(mem as object), destinations: [] } as never);
+
+    const { code, out } = await doctor(["--deployment", deploymentId]);
+
+    expect(line(out, "metrics")).toMatch(/^problem .*no CpuUtilization/);
+    expect(out).toContain("fix: an alarm without data never fires");
+    expect(out).toMatch(/^problem +alarms +model_deployment_high_cpu .*disabled/m);
+    expect(out).toContain("fix: enable it");
+    expect(out).toMatch(/^problem +alarms +model_deployment_high_mem .*notifies no topic/m);
+    expect(code).toBe(1);
+  });
+
+  it("says when there is no scale-up alarm, and names one made by hand with how to replace it", async () => {
+    const deploymentId = harness.emulator.seedDeployment({ compartmentId: COMPARTMENT, instanceCount: 2 }).id;
+    emitting(deploymentId);
+    harness.emulator.seedAlarm({
+      compartmentId: COMPARTMENT,
+      displayName: "model_deployment_high_cpu",
+      query: `CpuUtilization[5m]{resourceId = "${deploymentId}"}.mean() > 80`,
+      destinations: [TOPIC],
+    });
+
+    const { code, out } = await doctor(["--deployment", deploymentId]);
+
+    expect(out).toMatch(/^ok +alarms +model_deployment_high_cpu .*made by hand .*delete it and run setup/m);
+    expect(out).toMatch(/^problem +alarms +no alarm model_deployment_high_mem watching this deployment/m);
+    expect(out).toContain(`fix: npm run setup -- --deployment ${deploymentId}`);
+    expect(code).toBe(1);
+  });
+
+  it("flags a scale-up threshold the function's configuration contradicts", async () => {
+    const deploymentId = harness.emulator.seedDeployment({ compartmentId: COMPARTMENT, instanceCount: 2 }).id;
+    emitting(deploymentId);
+    await setup(deploymentId);
+    const { out } = await doctor(["--deployment", deploymentId, "--config", "TARGET_CPU_UTILIZATION=75"]);
+    expect(out).toMatch(/^problem +alarms +model_deployment_high_cpu .*threshold 80 contradicts/m);
+  });
+
+  it("explains a deployment on OCI's AUTOSCALING policy, and expects only its memory alarm", async () => {
+    const deploymentId = harness.emulator.seedDeployment({
+      compartmentId: COMPARTMENT,
+      scalingPolicy: autoscalingPolicy({ min: 1, initial: 1, max: 4 }),
+    }).id;
+    emitting(deploymentId);
+    await setup(deploymentId);
+
+    const { code, out } = await doctor(["--deployment", deploymentId]);
+
+    expect(line(out, "deployment")).toContain("OCI's AUTOSCALING policy moves its instance count");
+    expect(out.match(/^\w+ +alarms /gm)).toHaveLength(1);
+    expect(code).toBe(0);
+  });
+
+  it("flags a deployment that is not ACTIVE, and one that is not found", async () => {
+    const inactive = harness.emulator.seedDeployment({ compartmentId: COMPARTMENT, lifecycleState: "INACTIVE" }).id;
+    expect(line((await doctor(["--deployment", inactive])).out, "deployment")).toMatch(/^problem .*INACTIVE/);
+
+    const gone = await doctor(["--deployment", "ocid1.datasciencemodeldeployment.oc1.iad.amaaaaaanothere"]);
+    expect(gone.out).toMatch(/^problem +deployment +.* not found/m);
+    expect(gone.code).toBe(1);
+  });
+
+  it("exits 2 for bad arguments", async () => {
+    expect((await doctor(["--deployment", "not-an-ocid"])).code).toBe(2);
+    expect((await doctor([])).code).toBe(2);
+  });
+});
+
+function setup(deploymentId: string) {
+  return harness.setup(["--deployment", deploymentId, "--topic", TOPIC]);
+}
