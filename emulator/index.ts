@@ -11,6 +11,15 @@ export type {
 export { startEmulator } from "./server";
 export { parseAuthorization, type SignatureCheck, type SignedRequest, verifyRequestSignature } from "./signature";
 export type {
+  NotificationTopic,
+  Subscription,
+  SubscriptionSeed,
+  SubscriptionState,
+  TenancyEmulatorApi,
+  TenancyEmulatorOptions,
+  TopicSeed,
+} from "./tenancy-types";
+export type {
   Alarm,
   AlarmSeed,
   Emulator,

@@ -6,12 +6,16 @@ import type { MonitoringStores } from "./monitoring-routes";
 import type { MonitoringEmulatorApi } from "./monitoring-types";
 import { NotificationStore } from "./notifications";
 
-export function createMonitoringStores(alarms: AlarmStore, clock: () => number): MonitoringStores {
+export function createMonitoringStores(
+  alarms: AlarmStore,
+  clock: () => number,
+  checkTopic?: (topicId: string) => void,
+): MonitoringStores {
   return {
     alarms,
     dimensionStates: new DimensionStateStore(alarms, clock),
     metrics: new MetricStore(clock),
-    notifications: new NotificationStore(clock),
+    notifications: new NotificationStore(clock, checkTopic),
   };
 }
 

@@ -1,0 +1,66 @@
+/**
+ * Public types of what the setup and doctor commands read and write besides alarms: Notifications topics
+ * and subscriptions. Wire objects are plain JSON as served (timestamps ISO strings, Subscription.createdTime
+ * epoch milliseconds).
+ */
+
+/** NotificationTopic (oci-ons lib/model/notification-topic.d.ts). */
+export interface NotificationTopic {
+  topicId: string;
+  name: string;
+  compartmentId: string;
+  lifecycleState: "ACTIVE" | "DELETING" | "CREATING";
+  description?: string;
+  timeCreated: string;
+  etag: string;
+  /** Where subscriptions are managed and messages published: the emulator's own URL. */
+  apiEndpoint: string;
+  freeformTags: Record<string, string>;
+  definedTags: Record<string, Record<string, string>>;
+}
+
+export type TopicSeed = Partial<NotificationTopic> & { compartmentId: string; name: string };
+
+export type SubscriptionState = "PENDING" | "ACTIVE" | "DELETED";
+
+/** Subscription (oci-ons lib/model/subscription.d.ts). */
+export interface Subscription {
+  id: string;
+  topicId: string;
+  compartmentId: string;
+  /** CUSTOM_HTTPS, EMAIL, HTTPS, ORACLE_FUNCTIONS, PAGERDUTY, SLACK or SMS. */
+  protocol: string;
+  /** For ORACLE_FUNCTIONS, the function's OCID. */
+  endpoint: string;
+  lifecycleState: SubscriptionState;
+  /** Epoch milliseconds (the model declares a number). */
+  createdTime: number;
+  etag: string;
+  freeformTags: Record<string, string>;
+  definedTags: Record<string, Record<string, string>>;
+}
+
+export type SubscriptionSeed = Partial<Subscription> & { topicId: string; protocol: string; endpoint: string };
+
+export interface TenancyEmulatorOptions {
+  /**
+   * The state OCI gives a new ORACLE_FUNCTIONS subscription: "active" (default), as OCI confirms those itself,
+   * or "pending" to test what happens while one is not confirmed. Other protocols always start PENDING until
+   * confirmed (CreateSubscription doc), which setSubscriptionState stands in for.
+   */
+  functionSubscriptions?: "active" | "pending";
+  /**
+   * Answer 404 to PublishMessage for a topic the emulator does not hold. Off by default: tests publish to
+   * made-up topic ids. A deleted topic is refused either way.
+   */
+  refusePublishToUnknownTopics?: boolean;
+}
+
+export interface TenancyEmulatorApi {
+  seedTopic(seed: TopicSeed): NotificationTopic;
+  topics(): NotificationTopic[];
+  seedSubscription(seed: SubscriptionSeed): Subscription;
+  subscriptions(topicId?: string): Subscription[];
+  /** Stands in for the endpoint's confirmation (ACTIVE) or a lapse (PENDING); throws for an unknown id. */
+  setSubscriptionState(id: string, state: SubscriptionState): Subscription;
+}
