@@ -11,7 +11,11 @@ export type {
 export { startEmulator } from "./server";
 export { parseAuthorization, type SignatureCheck, type SignedRequest, verifyRequestSignature } from "./signature";
 export type {
+  DynamicGroup,
+  DynamicGroupSeed,
   NotificationTopic,
+  Policy,
+  PolicySeed,
   Subscription,
   SubscriptionSeed,
   SubscriptionState,

@@ -8,6 +8,7 @@
  */
 import * as common from "oci-common";
 import { DataScienceClient } from "oci-datascience";
+import { IdentityClient } from "oci-identity";
 import { MonitoringClient } from "oci-monitoring";
 import { NotificationControlPlaneClient, NotificationDataPlaneClient } from "oci-ons";
 
@@ -70,6 +71,16 @@ export function notificationControlPlaneClient(
     { authenticationDetailsProvider: provider },
     testClientConfiguration(opts),
   );
+  client.endpoint = endpoint;
+  return client;
+}
+
+export function identityClient(
+  endpoint: string,
+  provider: common.AuthenticationDetailsProvider,
+  opts?: TestClientOptions,
+): IdentityClient {
+  const client = new IdentityClient({ authenticationDetailsProvider: provider }, testClientConfiguration(opts));
   client.endpoint = endpoint;
   return client;
 }

@@ -1,5 +1,6 @@
 /** Builds the stores of the setup-side services and the emulator methods that reach into them. */
 import { notFound } from "./errors";
+import { IdentityStore } from "./identity";
 import { SubscriptionStore } from "./subscriptions";
 import type { TenancyStores } from "./tenancy-routes";
 import type { TenancyEmulatorApi, TenancyEmulatorOptions } from "./tenancy-types";
@@ -24,16 +25,21 @@ export function createTenancyStores(
   return {
     topics,
     subscriptions: new SubscriptionStore(options.pageSize, options.clock, topics, options),
+    identity: new IdentityStore(options.pageSize, options.clock),
   };
 }
 
 export function tenancyEmulatorApi(stores: TenancyStores): TenancyEmulatorApi {
-  const { topics, subscriptions } = stores;
+  const { topics, subscriptions, identity } = stores;
   return {
     seedTopic: (seed) => topics.seed(seed),
     topics: () => topics.all(),
     seedSubscription: (seed) => subscriptions.seed(seed),
     subscriptions: (topicId) => subscriptions.all(topicId),
     setSubscriptionState: (id, state) => subscriptions.setState(id, state),
+    seedDynamicGroup: (seed) => identity.seedDynamicGroup(seed),
+    dynamicGroups: () => identity.dynamicGroups(),
+    seedPolicy: (seed) => identity.seedPolicy(seed),
+    policies: () => identity.policies(),
   };
 }

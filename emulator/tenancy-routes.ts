@@ -1,10 +1,11 @@
 /**
  * Routes of the setup-side services on the emulator's one port: Notifications topics (/20181201/topics) and
- * subscriptions (/20181201/subscriptions). Paths, methods and headers as in oci-ons 2.139.1 lib/client.js;
- * creates answer 200 with the resource and its etag, gets 200 with an etag, deletes 204, lists the bare array
- * with opc-next-page.
+ * subscriptions (/20181201/subscriptions), Identity (/20160918/dynamicGroups, /20160918/policies). Paths,
+ * methods and headers as in each SDK's lib/client.js (oci-ons, oci-identity 2.139.1); creates answer 200 with
+ * the resource and its etag, gets 200 with an etag, deletes 204, lists the bare array with opc-next-page.
  */
 import { ApiError } from "./errors";
+import type { IdentityStore } from "./identity";
 import { decodeSegment, jsonBody, type RouteRequest, type RouteResponse } from "./routes";
 import type { SubscriptionStore } from "./subscriptions";
 import type { TopicStore } from "./topics";
@@ -12,6 +13,7 @@ import type { TopicStore } from "./topics";
 export interface TenancyStores {
   topics: TopicStore;
   subscriptions: SubscriptionStore;
+  identity: IdentityStore;
 }
 
 interface Collection {
@@ -22,10 +24,22 @@ interface Collection {
 }
 
 function collections(stores: TenancyStores): Record<string, Collection> {
-  const { topics, subscriptions } = stores;
+  const { topics, subscriptions, identity } = stores;
   return {
     "/20181201/topics": topics,
     "/20181201/subscriptions": subscriptions,
+    "/20160918/dynamicGroups": {
+      create: (body, token) => identity.createDynamicGroup(body, token),
+      read: (id) => identity.readDynamicGroup(id),
+      list: (query) => identity.listDynamicGroups(query),
+      delete: (id, ifMatch) => identity.deleteDynamicGroup(id, ifMatch),
+    },
+    "/20160918/policies": {
+      create: (body, token) => identity.createPolicy(body, token),
+      read: (id) => identity.readPolicy(id),
+      list: (query) => identity.listPolicies(query),
+      delete: (id, ifMatch) => identity.deletePolicy(id, ifMatch),
+    },
   };
 }
 

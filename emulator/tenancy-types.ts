@@ -1,7 +1,7 @@
 /**
  * Public types of what the setup and doctor commands read and write besides alarms: Notifications topics
- * and subscriptions. Wire objects are plain JSON as served (timestamps ISO strings, Subscription.createdTime
- * epoch milliseconds).
+ * and subscriptions, Identity dynamic groups and policies. Wire objects are plain JSON as served (timestamps
+ * ISO strings, Subscription.createdTime epoch milliseconds).
  */
 
 /** NotificationTopic (oci-ons lib/model/notification-topic.d.ts). */
@@ -42,6 +42,36 @@ export interface Subscription {
 
 export type SubscriptionSeed = Partial<Subscription> & { topicId: string; protocol: string; endpoint: string };
 
+/** DynamicGroup (oci-identity lib/model/dynamic-group.d.ts); compartmentId is the tenancy. */
+export interface DynamicGroup {
+  id: string;
+  compartmentId: string;
+  name: string;
+  description: string;
+  matchingRule: string;
+  timeCreated: string;
+  lifecycleState: string;
+  freeformTags: Record<string, string>;
+  definedTags: Record<string, Record<string, string>>;
+}
+
+export type DynamicGroupSeed = Partial<DynamicGroup> & { compartmentId: string; name: string; matchingRule: string };
+
+/** Policy (oci-identity lib/model/policy.d.ts). */
+export interface Policy {
+  id: string;
+  compartmentId: string;
+  name: string;
+  statements: string[];
+  description: string;
+  timeCreated: string;
+  lifecycleState: string;
+  freeformTags: Record<string, string>;
+  definedTags: Record<string, Record<string, string>>;
+}
+
+export type PolicySeed = Partial<Policy> & { compartmentId: string; name: string; statements: string[] };
+
 export interface TenancyEmulatorOptions {
   /**
    * The state OCI gives a new ORACLE_FUNCTIONS subscription: "active" (default), as OCI confirms those itself,
@@ -63,4 +93,8 @@ export interface TenancyEmulatorApi {
   subscriptions(topicId?: string): Subscription[];
   /** Stands in for the endpoint's confirmation (ACTIVE) or a lapse (PENDING); throws for an unknown id. */
   setSubscriptionState(id: string, state: SubscriptionState): Subscription;
+  seedDynamicGroup(seed: DynamicGroupSeed): DynamicGroup;
+  dynamicGroups(): DynamicGroup[];
+  seedPolicy(seed: PolicySeed): Policy;
+  policies(): Policy[];
 }
