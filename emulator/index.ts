@@ -11,8 +11,12 @@ export type {
 export { startEmulator } from "./server";
 export { parseAuthorization, type SignatureCheck, type SignedRequest, verifyRequestSignature } from "./signature";
 export type {
+  ApplicationSeed,
   DynamicGroup,
   DynamicGroupSeed,
+  FunctionResource,
+  FunctionSeed,
+  FunctionsApplication,
   NotificationTopic,
   Policy,
   PolicySeed,

@@ -8,6 +8,7 @@
  */
 import * as common from "oci-common";
 import { DataScienceClient } from "oci-datascience";
+import { FunctionsManagementClient } from "oci-functions";
 import { IdentityClient } from "oci-identity";
 import { MonitoringClient } from "oci-monitoring";
 import { NotificationControlPlaneClient, NotificationDataPlaneClient } from "oci-ons";
@@ -81,6 +82,19 @@ export function identityClient(
   opts?: TestClientOptions,
 ): IdentityClient {
   const client = new IdentityClient({ authenticationDetailsProvider: provider }, testClientConfiguration(opts));
+  client.endpoint = endpoint;
+  return client;
+}
+
+export function functionsManagementClient(
+  endpoint: string,
+  provider: common.AuthenticationDetailsProvider,
+  opts?: TestClientOptions,
+): FunctionsManagementClient {
+  const client = new FunctionsManagementClient(
+    { authenticationDetailsProvider: provider },
+    testClientConfiguration(opts),
+  );
   client.endpoint = endpoint;
   return client;
 }

@@ -1,5 +1,6 @@
 /** Builds the stores of the setup-side services and the emulator methods that reach into them. */
 import { notFound } from "./errors";
+import { FunctionsStore } from "./functions-management";
 import { IdentityStore } from "./identity";
 import { SubscriptionStore } from "./subscriptions";
 import type { TenancyStores } from "./tenancy-routes";
@@ -26,11 +27,12 @@ export function createTenancyStores(
     topics,
     subscriptions: new SubscriptionStore(options.pageSize, options.clock, topics, options),
     identity: new IdentityStore(options.pageSize, options.clock),
+    functions: new FunctionsStore(options.pageSize, options.clock),
   };
 }
 
 export function tenancyEmulatorApi(stores: TenancyStores): TenancyEmulatorApi {
-  const { topics, subscriptions, identity } = stores;
+  const { topics, subscriptions, identity, functions } = stores;
   return {
     seedTopic: (seed) => topics.seed(seed),
     topics: () => topics.all(),
@@ -41,5 +43,8 @@ export function tenancyEmulatorApi(stores: TenancyStores): TenancyEmulatorApi {
     dynamicGroups: () => identity.dynamicGroups(),
     seedPolicy: (seed) => identity.seedPolicy(seed),
     policies: () => identity.policies(),
+    seedApplication: (seed) => functions.seedApplication(seed),
+    seedFunction: (seed) => functions.seedFunction(seed),
+    setFunctionConfig: (id, config) => functions.setFunctionConfig(id, config),
   };
 }

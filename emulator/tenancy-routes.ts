@@ -1,10 +1,13 @@
 /**
  * Routes of the setup-side services on the emulator's one port: Notifications topics (/20181201/topics) and
- * subscriptions (/20181201/subscriptions), Identity (/20160918/dynamicGroups, /20160918/policies). Paths,
- * methods and headers as in each SDK's lib/client.js (oci-ons, oci-identity 2.139.1); creates answer 200 with
- * the resource and its etag, gets 200 with an etag, deletes 204, lists the bare array with opc-next-page.
+ * subscriptions (/20181201/subscriptions), Identity (/20160918/dynamicGroups, /20160918/policies) and Functions
+ * management (/20181201/applications, /20181201/functions). Paths, methods and headers as in each SDK's
+ * lib/client.js (oci-ons, oci-identity, oci-functions 2.139.1); creates answer 200 with the resource and its
+ * etag, gets 200 with an etag, deletes 204, lists the bare array with opc-next-page. An operation a service
+ * does not have here (creating a function, deleting an application) answers 404 NotFound like any unknown route.
  */
 import { ApiError } from "./errors";
+import type { FunctionsStore } from "./functions-management";
 import type { IdentityStore } from "./identity";
 import { decodeSegment, jsonBody, type RouteRequest, type RouteResponse } from "./routes";
 import type { SubscriptionStore } from "./subscriptions";
@@ -14,6 +17,7 @@ export interface TenancyStores {
   topics: TopicStore;
   subscriptions: SubscriptionStore;
   identity: IdentityStore;
+  functions: FunctionsStore;
 }
 
 interface Collection {
@@ -24,7 +28,7 @@ interface Collection {
 }
 
 function collections(stores: TenancyStores): Record<string, Collection> {
-  const { topics, subscriptions, identity } = stores;
+  const { topics, subscriptions, identity, functions } = stores;
   return {
     "/20181201/topics": topics,
     "/20181201/subscriptions": subscriptions,
@@ -39,6 +43,14 @@ function collections(stores: TenancyStores): Record<string, Collection> {
       read: (id) => identity.readPolicy(id),
       list: (query) => identity.listPolicies(query),
       delete: (id, ifMatch) => identity.deletePolicy(id, ifMatch),
+    },
+    "/20181201/applications": {
+      read: (id) => functions.readApplication(id),
+      list: (query) => functions.listApplications(query),
+    },
+    "/20181201/functions": {
+      read: (id) => functions.readFunction(id),
+      list: (query) => functions.listFunctions(query),
     },
   };
 }

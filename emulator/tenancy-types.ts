@@ -1,7 +1,7 @@
 /**
  * Public types of what the setup and doctor commands read and write besides alarms: Notifications topics
- * and subscriptions, Identity dynamic groups and policies. Wire objects are plain JSON as served (timestamps
- * ISO strings, Subscription.createdTime epoch milliseconds).
+ * and subscriptions, Identity dynamic groups and policies, Functions applications and functions. Wire
+ * objects are plain JSON as served (timestamps ISO strings, Subscription.createdTime epoch milliseconds).
  */
 
 /** NotificationTopic (oci-ons lib/model/notification-topic.d.ts). */
@@ -72,6 +72,46 @@ export interface Policy {
 
 export type PolicySeed = Partial<Policy> & { compartmentId: string; name: string; statements: string[] };
 
+/** Application (oci-functions lib/model/application.d.ts), the fields the emulator keeps. */
+export interface FunctionsApplication {
+  id: string;
+  compartmentId: string;
+  displayName: string;
+  lifecycleState: string;
+  config: Record<string, string>;
+  subnetIds: string[];
+  shape: string;
+  timeCreated: string;
+  timeUpdated: string;
+  freeformTags: Record<string, string>;
+  definedTags: Record<string, Record<string, string>>;
+}
+
+export type ApplicationSeed = Partial<FunctionsApplication> & { compartmentId: string; displayName: string };
+
+/** Function (oci-functions lib/model/function.d.ts), the fields the emulator keeps. */
+export interface FunctionResource {
+  id: string;
+  displayName: string;
+  applicationId: string;
+  compartmentId: string;
+  lifecycleState: string;
+  image: string;
+  imageDigest: string;
+  shape: string;
+  memoryInMBs: number;
+  timeoutInSeconds: number;
+  config: Record<string, string>;
+  invokeEndpoint: string;
+  timeCreated: string;
+  timeUpdated: string;
+  freeformTags: Record<string, string>;
+  definedTags: Record<string, Record<string, string>>;
+}
+
+/** compartmentId is the application's. */
+export type FunctionSeed = Partial<FunctionResource> & { applicationId: string; displayName: string };
+
 export interface TenancyEmulatorOptions {
   /**
    * The state OCI gives a new ORACLE_FUNCTIONS subscription: "active" (default), as OCI confirms those itself,
@@ -97,4 +137,9 @@ export interface TenancyEmulatorApi {
   dynamicGroups(): DynamicGroup[];
   seedPolicy(seed: PolicySeed): Policy;
   policies(): Policy[];
+  seedApplication(seed: ApplicationSeed): FunctionsApplication;
+  /** Throws for an unknown application. */
+  seedFunction(seed: FunctionSeed): FunctionResource;
+  /** Replaces a function's configuration, as `fn config function` does; throws for an unknown function. */
+  setFunctionConfig(id: string, config: Record<string, string>): FunctionResource;
 }
