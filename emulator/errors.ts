@@ -45,3 +45,7 @@ export class ApiError extends Error {
 
 export const invalidParameter = (message: string) => new ApiError(400, message);
 export const notFound = (what: string) => new ApiError(404, `${what} not found or not authorized.`);
+
+/** 409 for a name that must be unique (topic, dynamic group, policy); the API Errors page's code for it. */
+export const alreadyExists = (what: string) =>
+  new ApiError(409, `${what} already exists.`, "NotAuthorizedOrResourceAlreadyExists");

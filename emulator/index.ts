@@ -11,6 +11,23 @@ export type {
 export { startEmulator } from "./server";
 export { parseAuthorization, type SignatureCheck, type SignedRequest, verifyRequestSignature } from "./signature";
 export type {
+  ApplicationSeed,
+  DynamicGroup,
+  DynamicGroupSeed,
+  FunctionResource,
+  FunctionSeed,
+  FunctionsApplication,
+  NotificationTopic,
+  Policy,
+  PolicySeed,
+  Subscription,
+  SubscriptionSeed,
+  SubscriptionState,
+  TenancyEmulatorApi,
+  TenancyEmulatorOptions,
+  TopicSeed,
+} from "./tenancy-types";
+export type {
   Alarm,
   AlarmSeed,
   Emulator,

@@ -10,12 +10,13 @@ export function createMonitoringStores(
   alarms: AlarmStore,
   clock: () => number,
   metricRetentionMs?: number,
+  checkTopic?: (topicId: string) => void,
 ): MonitoringStores {
   return {
     alarms,
     dimensionStates: new DimensionStateStore(alarms, clock),
     metrics: new MetricStore(clock, metricRetentionMs),
-    notifications: new NotificationStore(clock),
+    notifications: new NotificationStore(clock, checkTopic),
   };
 }
 

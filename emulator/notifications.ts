@@ -27,9 +27,14 @@ function checkJsonMessage(body: string): void {
 export class NotificationStore {
   private readonly messages: PublishedMessage[] = [];
 
-  constructor(private readonly clock: () => number) {}
+  constructor(
+    private readonly clock: () => number,
+    /** Throws ApiError for a topic that cannot take messages (see the refusePublishToUnknownTopics option). */
+    private readonly checkTopic: (topicId: string) => void = () => undefined,
+  ) {}
 
   publish(topicId: string, messageType: string | undefined, details: Json | undefined): JsonObject {
+    this.checkTopic(topicId);
     if (messageType !== undefined && !MESSAGE_TYPES.includes(messageType))
       throw invalidParameter(`messageType must be one of ${MESSAGE_TYPES.join(", ")}.`);
     if (!isJsonObject(details)) throw invalidParameter("The request body must be a MessageDetails object.");

@@ -4,6 +4,7 @@ import type { DeploymentStore } from "./deployments";
 import { ApiError, invalidParameter } from "./errors";
 import { parseJsonBody } from "./json";
 import { type MonitoringStores, monitoringRoute } from "./monitoring-routes";
+import { type TenancyStores, tenancyRoute } from "./tenancy-routes";
 import type { Json } from "./types";
 import { workRequestRoute } from "./work-request-routes";
 
@@ -22,7 +23,7 @@ export interface RouteResponse {
   headers?: Record<string, string>;
 }
 
-export interface Stores extends MonitoringStores {
+export interface Stores extends MonitoringStores, TenancyStores {
   deployments: DeploymentStore;
   alarms: AlarmStore;
 }
@@ -90,6 +91,8 @@ function alarmRoute(stores: Stores, req: RouteRequest, id: string): RouteRespons
 export function route(stores: Stores, req: RouteRequest): RouteResponse {
   const monitoring = monitoringRoute(stores, req);
   if (monitoring) return monitoring;
+  const tenancy = tenancyRoute(stores, req);
+  if (tenancy) return tenancy;
   const deployment = DEPLOYMENT_PATH.exec(req.path);
   if (deployment?.[1]) return deploymentRoute(stores, req, decodeSegment(deployment[1]));
   const workRequest = workRequestRoute(stores.deployments.workRequests, req);

@@ -8,8 +8,10 @@
  */
 import * as common from "oci-common";
 import { DataScienceClient } from "oci-datascience";
+import { FunctionsManagementClient } from "oci-functions";
+import { IdentityClient } from "oci-identity";
 import { MonitoringClient } from "oci-monitoring";
-import { NotificationDataPlaneClient } from "oci-ons";
+import { NotificationControlPlaneClient, NotificationDataPlaneClient } from "oci-ons";
 
 export interface TestClientOptions {
   /** Total attempts per call, default 1 (no retries). */
@@ -54,6 +56,42 @@ export function notificationClient(
   opts?: TestClientOptions,
 ): NotificationDataPlaneClient {
   const client = new NotificationDataPlaneClient(
+    { authenticationDetailsProvider: provider },
+    testClientConfiguration(opts),
+  );
+  client.endpoint = endpoint;
+  return client;
+}
+
+export function notificationControlPlaneClient(
+  endpoint: string,
+  provider: common.AuthenticationDetailsProvider,
+  opts?: TestClientOptions,
+): NotificationControlPlaneClient {
+  const client = new NotificationControlPlaneClient(
+    { authenticationDetailsProvider: provider },
+    testClientConfiguration(opts),
+  );
+  client.endpoint = endpoint;
+  return client;
+}
+
+export function identityClient(
+  endpoint: string,
+  provider: common.AuthenticationDetailsProvider,
+  opts?: TestClientOptions,
+): IdentityClient {
+  const client = new IdentityClient({ authenticationDetailsProvider: provider }, testClientConfiguration(opts));
+  client.endpoint = endpoint;
+  return client;
+}
+
+export function functionsManagementClient(
+  endpoint: string,
+  provider: common.AuthenticationDetailsProvider,
+  opts?: TestClientOptions,
+): FunctionsManagementClient {
+  const client = new FunctionsManagementClient(
     { authenticationDetailsProvider: provider },
     testClientConfiguration(opts),
   );

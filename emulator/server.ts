@@ -11,6 +11,7 @@ import { parseJsonBody } from "./json";
 import { createMonitoringStores, monitoringEmulatorApi } from "./monitoring-emulator";
 import { type RouteRequest, type RouteResponse, route, type Stores } from "./routes";
 import { verifyRequestSignature } from "./signature";
+import { createTenancyStores, publishableTopic, tenancyEmulatorApi } from "./tenancy-emulator";
 import type { Emulator, EmulatorOptions, Json, RecordedRequest } from "./types";
 
 /**
@@ -95,6 +96,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const publicKey = createPublicKey(options.publicKeyPem);
   const updateDelay = options.updateDelayMs === undefined ? 50 : options.updateDelayMs;
   const clock = options.clock ?? Date.now;
+  const pageSize = options.pageSize ?? 50;
+  let url = "";
+  const tenancy = createTenancyStores({ ...options, pageSize, clock, url: () => url });
   const stores: Stores = {
     deployments: new DeploymentStore({
       updateDelayMs: updateDelay,
@@ -103,7 +107,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       clock: options.clock,
       updateSemantics: options.updateSemantics,
     }),
-    ...createMonitoringStores(new AlarmStore(options.pageSize ?? 50, clock), clock, options.metricRetentionMs),
+    ...createMonitoringStores(
+      new AlarmStore(pageSize, clock),
+      clock,
+      options.metricRetentionMs,
+      publishableTopic(tenancy.topics, options),
+    ),
+    ...tenancy,
   };
   const faults = new Faults();
   const requests: RecordedRequest[] = [];
@@ -168,9 +178,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  url = `http://127.0.0.1:${port}`;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     seedDeployment: (d) => stores.deployments.seed(d),
     getDeployment: (id) => stores.deployments.get(id),
@@ -180,6 +191,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     alarms: (opts) => stores.alarms.all(opts?.includeDeleted ?? false),
     getAlarm: (id) => stores.alarms.get(id),
     ...monitoringEmulatorApi(stores),
+    ...tenancyEmulatorApi(stores),
     requests,
     writes: () => requests.filter(isWrite),
     clearRequests: () => {

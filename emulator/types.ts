@@ -5,6 +5,7 @@
 
 import type { SeedDeployment, UpdateSemantics, WorkRequest, WorkRequestSeed } from "./data-science-types";
 import type { MonitoringEmulatorApi } from "./monitoring-types";
+import type { TenancyEmulatorApi, TenancyEmulatorOptions } from "./tenancy-types";
 
 export type {
   SeedDeployment,
@@ -128,12 +129,12 @@ export interface FaultInjector {
   injected: InjectedFault[];
 }
 
-export interface EmulatorOptions {
+export interface EmulatorOptions extends TenancyEmulatorOptions {
   /** Every request's signature is verified against this key. */
   publicKeyPem: string;
   /** How long (on `clock`) a deployment stays UPDATING after a PUT; default 50. Infinity or null: until completeUpdates(). */
   updateDelayMs?: number | null;
-  /** listAlarms page size when the request has no `limit`; default 50. */
+  /** Page size of every List operation (alarms, topics, subscriptions, IAM, Functions) when the request has no `limit`; default 50. */
   pageSize?: number;
   /**
    * Answer 400 to an update that changes freeformTags together with the model configuration. Whether OCI
@@ -163,7 +164,7 @@ export interface EmulatorOptions {
   updateSemantics?: UpdateSemantics;
 }
 
-export interface Emulator extends MonitoringEmulatorApi {
+export interface Emulator extends MonitoringEmulatorApi, TenancyEmulatorApi {
   /** "http://127.0.0.1:PORT", no path: the SDK clients append /20190101 or /20180401. */
   url: string;
   port: number;
