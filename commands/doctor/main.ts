@@ -15,6 +15,8 @@ import { createSetupClients, type SetupClients } from "../setup/oci-clients";
 import { functionConfig } from "../setup/threshold-check";
 import { type CheckResult, formatCheck, problem, unknown } from "./check";
 import { alarmChecks, deploymentCheck, lastDecisionsCheck, metricsCheck } from "./deployment-checks";
+import { functionCheck, iamCheck, subscriptionChecks } from "./wiring-checks";
+import { createWiringClients, type WiringClients } from "./wiring-clients";
 
 export const DOCTOR_USAGE = `usage: npm run doctor -- --deployment <model deployment OCID> [--function <function OCID>]
          [--config KEY=VALUE]... [--profile NAME] [--config-file PATH]
@@ -66,10 +68,15 @@ export function parseDoctorArgs(argv: string[]): DoctorOptions | "help" {
   };
 }
 
-/** Runs every check in order; later checks that need the deployment are skipped when it cannot be read. */
+/**
+ * Runs every check in the order a notification travels; the checks that need the deployment are skipped when it
+ * cannot be read. With --function, the function's own configuration (its application's, then its own) is the
+ * one the alarms are checked against, and the subscription must call that function.
+ */
 export async function runDoctor(
   options: DoctorOptions,
   clients: SetupClients,
+  wiring: WiringClients,
   now = new Date(),
 ): Promise<CheckResult[]> {
   let deployment: dsModels.ModelDeployment;
@@ -89,16 +96,19 @@ export async function runDoctor(
       ];
     return [unknown("deployment", options.deploymentId, error, "read data-science-model-deployments")];
   }
+  const fn = options.functionId ? await functionCheck(wiring.functions, options.functionId) : undefined;
+  const config = fn?.config ? (functionConfig(fn.config) as Config) : options.config;
   const results: CheckResult[] = [deploymentCheck(deployment)];
   results.push(await metricsCheck(clients.monitoring, deployment, now));
   const builtInAutoscaling = toSnapshot(deployment, undefined).scalingPolicyType === "AUTOSCALING";
-  const alarms = await alarmChecks(
-    clients.monitoring,
-    { ...deployment, builtInAutoscaling },
-    options.config,
-    options.config,
-  );
+  const alarms = await alarmChecks(clients.monitoring, { ...deployment, builtInAutoscaling }, config, config);
   results.push(...alarms.results);
+  results.push(...(await subscriptionChecks(wiring.topics, wiring.subscriptions, alarms.topics, options.functionId)));
+  if (fn) results.push(fn.result);
+  if (options.functionId && fn?.compartmentId) {
+    const where = { id: options.functionId, compartmentId: fn.compartmentId };
+    results.push(await iamCheck(wiring.identity, wiring.tenancyId, where, deployment.compartmentId));
+  }
   results.push(await lastDecisionsCheck(clients.dataScience, deployment));
   return results;
 }
@@ -122,7 +132,7 @@ export async function doctorMain(
     throw new CliError(ExitCode.Usage, error instanceof Error ? error.message : String(error));
   }
   print(`OCI config: ${choice.configFile} [${choice.profile}]`);
-  const results = await runDoctor(options, createSetupClients(provider, env));
+  const results = await runDoctor(options, createSetupClients(provider, env), createWiringClients(provider, env));
   for (const result of results) print(formatCheck(result));
   const problems = results.filter((r) => r.status === "problem").length;
   const unknowns = results.filter((r) => r.status === "unknown").length;

@@ -141,7 +141,7 @@ export const ConfigSchema = z
     /** Unset: no latency guard. Set: no scale-in while the deployment's PredictLatency is above it. */
     MAX_LATENCY_MS: numberFromEnv(1, 3_600_000).optional(),
     /** Before an instance scale-in or a shape-down, the window whose peak it may not go below (PT0S: off). */
-    SCALE_IN_STABILIZATION: stabilizationFromEnv.default("PT1H"),
+    SCALE_IN_STABILIZATION: stabilizationFromEnv.default("PT15M"),
     MAX_SCALE_UP_STEP: integerFromEnv(1, 1000).default(4),
     MAX_SCALE_DOWN_STEP: integerFromEnv(1, 1000).default(1),
     MIN_MEMORY_GB: numberFromEnv(1, 10_000).default(6),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type ExitCode, exitCodeOf } from "../../commands/cli/exit-codes";
 import { doctorMain } from "../../commands/doctor/main";
+import { TEST_TENANCY_ID } from "../../emulator/oci-test-auth";
 import { autoscalingPolicy } from "../../emulator/realistic-seed";
 import { useSetupEmulator } from "./setup-harness";
 
@@ -12,7 +13,14 @@ const harness = useSetupEmulator(COMPARTMENT);
 async function doctor(args: string[]): Promise<{ code: ExitCode; out: string; lines: string[] }> {
   const lines: string[] = [];
   const print = (line: string) => lines.push(line);
-  const env = { OCI_DATASCIENCE_ENDPOINT: harness.emulator.url, OCI_MONITORING_ENDPOINT: harness.emulator.url };
+  const url = harness.emulator.url;
+  const env = {
+    OCI_DATASCIENCE_ENDPOINT: url,
+    OCI_MONITORING_ENDPOINT: url,
+    OCI_NOTIFICATIONS_ENDPOINT: url,
+    OCI_FUNCTIONS_ENDPOINT: url,
+    OCI_IDENTITY_ENDPOINT: url,
+  };
   const code = await exitCodeOf(
     () => doctorMain(["--config-file", harness.auth.configFile, ...args], env, print),
     print,
@@ -54,6 +62,56 @@ describe("npm run doctor", () => {
     // Only reads: SummarizeMetricsData is a POST that reads.
     const writes = harness.emulator.writes().filter((w) => !w.path.endsWith("/metrics/actions/summarizeMetricsData"));
     expect(writes).toEqual([]);
+  });
+
+  it("follows the message to the function with --function: subscription, function, configuration and IAM all ok", async () => {
+    const deploymentId = harness.emulator.seedDeployment({ compartmentId: COMPARTMENT, instanceCount: 2 }).id;
+    emitting(deploymentId);
+    const { functionId, topicId } = wired();
+    await setup(deploymentId, topicId);
+
+    const { code, out } = await doctor(["--deployment", deploymentId, "--function", functionId]);
+
+    expect(line(out, "subscription")).toMatch(new RegExp(`^ok .*-> function ${functionId}: ACTIVE`));
+    expect(line(out, "function")).toMatch(/^ok .*model-deployment-autoscale: ACTIVE/);
+    expect(line(out, "iam")).toMatch(/^ok .*covers the function and holds every statement it needs/);
+    expect(out).toContain("0 problem(s)");
+    expect(code).toBe(0);
+  });
+
+  it("names a PENDING subscription, a mistyped configuration key and a dynamic group that does not match", async () => {
+    const deploymentId = harness.emulator.seedDeployment({ compartmentId: COMPARTMENT, instanceCount: 2 }).id;
+    emitting(deploymentId);
+    const { functionId, topicId } = wired({
+      subscription: "PENDING",
+      functionConfig: { TARGET_CPU_UTILISATION: "70" },
+      rule: "ALL {resource.type = 'fnfunc', resource.compartment.id = 'ocid1.compartment.oc1..elsewhere'}",
+    });
+    await setup(deploymentId, topicId);
+
+    const { code, out } = await doctor(["--deployment", deploymentId, "--function", functionId]);
+
+    expect(line(out, "subscription")).toMatch(/^problem .*PENDING/);
+    expect(out).toContain("fix: OCI confirms a function subscription itself");
+    expect(line(out, "function")).toMatch(
+      /TARGET_CPU_UTILISATION is not a key the function reads: did you mean TARGET_CPU_UTILIZATION\?/,
+    );
+    expect(line(out, "iam")).toMatch(/^problem .*no dynamic group's matching rule covers the function/);
+    expect(code).toBe(1);
+  });
+
+  it("says the topic has no subscription to the function, and how to make one", async () => {
+    const deploymentId = harness.emulator.seedDeployment({ compartmentId: COMPARTMENT, instanceCount: 2 }).id;
+    emitting(deploymentId);
+    const topic = harness.emulator.seedTopic({ compartmentId: COMPARTMENT, name: "lonely" });
+    await setup(deploymentId, topic.topicId);
+
+    const { out } = await doctor(["--deployment", deploymentId]);
+
+    expect(line(out, "subscription")).toMatch(/^problem .*topic lonely has no ORACLE_FUNCTIONS subscription/);
+    expect(out).toContain(
+      `fix: oci ons subscription create --compartment-id ${COMPARTMENT} --topic-id ${topic.topicId}`,
+    );
   });
 
   it("names each broken link with its fix, and exits 1", async () => {
@@ -129,6 +187,46 @@ describe("npm run doctor", () => {
   });
 });
 
-function setup(deploymentId: string) {
-  return harness.setup(["--deployment", deploymentId, "--topic", TOPIC]);
+function setup(deploymentId: string, topicId = TOPIC) {
+  return harness.setup(["--deployment", deploymentId, "--topic", topicId]);
+}
+
+/** A tenancy wired as docs/deploying.md says: the function, its topic and subscription, its dynamic group and policy. */
+function wired(
+  options: { functionConfig?: Record<string, string>; subscription?: "ACTIVE" | "PENDING"; rule?: string } = {},
+) {
+  const { emulator } = harness;
+  const app = emulator.seedApplication({
+    compartmentId: COMPARTMENT,
+    displayName: "model-deployment-scaling",
+    config: {},
+  });
+  const fn = emulator.seedFunction({
+    applicationId: app.id,
+    displayName: "model-deployment-autoscale",
+    config: options.functionConfig ?? {},
+  });
+  const topic = emulator.seedTopic({ compartmentId: COMPARTMENT, name: "model-deployment-autoscale" });
+  const subscription = emulator.seedSubscription({
+    topicId: topic.topicId,
+    protocol: "ORACLE_FUNCTIONS",
+    endpoint: fn.id,
+  });
+  if (options.subscription === "PENDING") emulator.setSubscriptionState(subscription.id, "PENDING");
+  const group = emulator.seedDynamicGroup({
+    compartmentId: TEST_TENANCY_ID,
+    name: `autoscale-fn-${fn.id.slice(-6)}`,
+    matchingRule: options.rule ?? `ALL {resource.type = 'fnfunc', resource.id = '${fn.id}'}`,
+  });
+  emulator.seedPolicy({
+    compartmentId: TEST_TENANCY_ID,
+    name: `autoscale-${fn.id.slice(-6)}`,
+    statements: [
+      `Allow dynamic-group ${group.name} to manage data-science-family in compartment id ${COMPARTMENT}`,
+      `Allow dynamic-group ${group.name} to manage alarms in compartment id ${COMPARTMENT}`,
+      `Allow dynamic-group ${group.name} to read metrics in tenancy`,
+      `Allow dynamic-group ${group.name} to use ons-topics in compartment id ${COMPARTMENT}`,
+    ],
+  });
+  return { functionId: fn.id, topicId: topic.topicId };
 }

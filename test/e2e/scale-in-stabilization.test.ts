@@ -14,14 +14,14 @@ const MINUTE = 60_000;
  * The scale-in that remembers, on a simulated clock shared with the emulator: the deployment's own CPU history
  * in the emulator's Monitoring (one stream per instance, as OCI emits it), a low alarm of the function's own.
  */
-describe("a scale-in held by the deployment's own recent peak (SCALE_IN_STABILIZATION, default PT1H)", () => {
+describe("a scale-in held by the deployment's own recent peak (SCALE_IN_STABILIZATION=PT1H)", () => {
   let oci: LocalOci | undefined;
   afterEach(() => oci?.close());
 
   async function start(instances: number) {
     let now = START;
     oci = await startLocalOci({ updateDelayMs: null, clock: () => now });
-    const fn = inProcessFunction(oci, {}, new Date(now), { retryDelayScale: 0.01 });
+    const fn = inProcessFunction(oci, { SCALE_IN_STABILIZATION: "PT1H" }, new Date(now), { retryDelayScale: 0.01 });
     const emulator = oci.emulator;
     const id = emulator.seedDeployment({ compartmentId: EXAMPLE_COMPARTMENT_ID, instanceCount: instances }).id;
     emulator.seedAlarm({

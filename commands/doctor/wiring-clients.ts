@@ -1,0 +1,46 @@
+/**
+ * The clients doctor needs beyond the function's own: the Notifications control and data planes (the topic and
+ * its subscriptions), Functions (the function and its application's configuration) and Identity (dynamic groups,
+ * policies). Signed with the user's OCI config, as setup's; OCI_NOTIFICATIONS_ENDPOINT, OCI_FUNCTIONS_ENDPOINT and
+ * OCI_IDENTITY_ENDPOINT override the region's endpoints (tests, private endpoints).
+ */
+import * as common from "oci-common";
+import { FunctionsManagementClient } from "oci-functions";
+import { IdentityClient } from "oci-identity";
+import { NotificationControlPlaneClient, NotificationDataPlaneClient } from "oci-ons";
+import { isRetryable } from "../../src/oci/failures";
+
+export interface WiringClients {
+  topics: NotificationControlPlaneClient;
+  subscriptions: NotificationDataPlaneClient;
+  functions: FunctionsManagementClient;
+  identity: IdentityClient;
+  tenancyId: string;
+}
+
+export function createWiringClients(
+  provider: common.AuthenticationDetailsProvider,
+  env: Record<string, string | undefined>,
+): WiringClients {
+  const clientConfiguration: common.ClientConfiguration = {
+    circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+    retryConfiguration: {
+      terminationStrategy: new common.MaxAttemptsTerminationStrategy(2),
+      delayStrategy: new common.FixedTimeDelayStrategy(1),
+      retryCondition: isRetryable,
+    },
+  };
+  const auth = { authenticationDetailsProvider: provider };
+  const topics = new NotificationControlPlaneClient(auth, clientConfiguration);
+  const subscriptions = new NotificationDataPlaneClient(auth, clientConfiguration);
+  const functions = new FunctionsManagementClient(auth, clientConfiguration);
+  const identity = new IdentityClient(auth, clientConfiguration);
+  if (env.OCI_NOTIFICATIONS_ENDPOINT) {
+    topics.endpoint = env.OCI_NOTIFICATIONS_ENDPOINT;
+    subscriptions.endpoint = env.OCI_NOTIFICATIONS_ENDPOINT;
+  }
+  if (env.OCI_FUNCTIONS_ENDPOINT) functions.endpoint = env.OCI_FUNCTIONS_ENDPOINT;
+  if (env.OCI_IDENTITY_ENDPOINT) identity.endpoint = env.OCI_IDENTITY_ENDPOINT;
+  const tenancyId = (provider as { getTenantId?: () => string }).getTenantId?.() ?? "";
+  return { topics, subscriptions, functions, identity, tenancyId };
+}
