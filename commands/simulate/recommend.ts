@@ -24,6 +24,7 @@ export const DEFAULT_SEARCH_SPACE: SearchSpace = {
   SCALE_DOWN_COOLDOWN_SECONDS: ["300", "600", "1200"],
   LOW_CPU_THRESHOLD: ["auto", "10", "20", "30", "40"],
   HIGH_CPU_THRESHOLD: ["70", "80", "90"],
+  SCALE_IN_STABILIZATION: ["PT0S", "PT15M", "PT1H"],
 };
 
 /**
