@@ -16,7 +16,7 @@ import { functionConfig } from "../setup/threshold-check";
 import { type CheckResult, formatCheck, problem, unknown } from "./check";
 import { alarmChecks, deploymentCheck, lastDecisionsCheck, metricsCheck } from "./deployment-checks";
 import { functionCheck, iamCheck, subscriptionChecks } from "./wiring-checks";
-import { createWiringClients, type WiringClients } from "./wiring-clients";
+import { createWiringClients, type WiringClients } from "../cli/wiring-clients";
 
 export const DOCTOR_USAGE = `usage: npm run doctor -- --deployment <model deployment OCID> [--function <function OCID>]
          [--config KEY=VALUE]... [--profile NAME] [--config-file PATH]

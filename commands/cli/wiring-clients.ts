@@ -1,8 +1,9 @@
 /**
- * The clients doctor needs beyond the function's own: the Notifications control and data planes (the topic and
- * its subscriptions), Functions (the function and its application's configuration) and Identity (dynamic groups,
- * policies). Signed with the user's OCI config, as setup's; OCI_NOTIFICATIONS_ENDPOINT, OCI_FUNCTIONS_ENDPOINT and
- * OCI_IDENTITY_ENDPOINT override the region's endpoints (tests, private endpoints).
+ * The clients setup and doctor need beyond the function's own: the Notifications control and data planes (the
+ * topic and its subscriptions), Functions (the function and its application's configuration) and Identity
+ * (dynamic groups, policies). Signed with the user's OCI config; OCI_NOTIFICATIONS_ENDPOINT,
+ * OCI_FUNCTIONS_ENDPOINT and OCI_IDENTITY_ENDPOINT override the region's endpoints (tests, private endpoints,
+ * or the home region's Identity endpoint, where OCI takes IAM writes).
  */
 import * as common from "oci-common";
 import { FunctionsManagementClient } from "oci-functions";
