@@ -147,8 +147,10 @@ export async function ensureIam(
 }
 
 /**
- * Deletes setup's policies for the compartment, then setup's dynamic groups that no policy setup made still
- * names by their function (one left for another compartment keeps its group). Untagged ones are never touched.
+ * Deletes setup's policies for the compartment and the dynamic groups of their functions, found by tag; a group
+ * that a policy setup made for another compartment still names stays (and is named). Groups go first: a run
+ * that fails half-way leaves the policies, and the next run finds the groups again through them.
+ * Untagged groups and policies are never touched.
  */
 export async function removeIam(
   identity: IdentityClient,
@@ -158,27 +160,26 @@ export async function removeIam(
 ): Promise<WiringStep[]> {
   const steps: WiringStep[] = [];
   const outcome = dryRun ? "would delete" : "deleted";
+  const functionOf = (tags: Record<string, string> | undefined) => tags?.[SetupTag.Function] ?? "";
   const policies = (await allPages((page) => identity.listPolicies({ compartmentId: tenancyId, page }))).filter((p) =>
     madeBySetup(p.freeformTags),
   );
   const here = policies.filter((p) => p.freeformTags?.[SetupTag.Compartment] === compartmentId);
-  for (const p of here) {
-    if (!dryRun) await identity.deletePolicy({ policyId: p.id });
-    steps.push({ outcome, kind: "policy", name: p.name, id: p.id });
-  }
-  const stillUsed = new Set(
-    policies.filter((p) => !here.includes(p)).map((p) => p.freeformTags?.[SetupTag.Function] ?? ""),
-  );
+  const functions = new Set(here.map((p) => functionOf(p.freeformTags)));
+  const elsewhere = new Set(policies.filter((p) => !here.includes(p)).map((p) => functionOf(p.freeformTags)));
   const groups = await allPages((page) => identity.listDynamicGroups({ compartmentId: tenancyId, page }));
-  for (const g of groups.filter((x) => madeBySetup(x.freeformTags))) {
-    const functionId = g.freeformTags?.[SetupTag.Function] ?? "";
-    if (stillUsed.has(functionId)) {
+  for (const g of groups.filter((x) => madeBySetup(x.freeformTags) && functions.has(functionOf(x.freeformTags)))) {
+    if (elsewhere.has(functionOf(g.freeformTags))) {
       const note = "a policy setup made for another compartment still names it";
       steps.push({ outcome: "left", kind: "dynamic group", name: g.name, id: g.id, note });
       continue;
     }
     if (!dryRun) await identity.deleteDynamicGroup({ dynamicGroupId: g.id });
     steps.push({ outcome, kind: "dynamic group", name: g.name, id: g.id });
+  }
+  for (const p of here) {
+    if (!dryRun) await identity.deletePolicy({ policyId: p.id });
+    steps.push({ outcome, kind: "policy", name: p.name, id: p.id });
   }
   return steps;
 }

@@ -162,6 +162,8 @@ export async function runSetup(
       for (const item of progress.created) print(`  ${item}`);
       print("Run the same command again: setup finds what it created by its tag and creates only the rest.");
     }
+    if (options.remove && options.all)
+      print("\nStopped half-way: run the same command again to remove the rest (what is gone is not looked for).");
     throw ociFailure(error, progress.doing, progress.endpoint);
   }
 }
