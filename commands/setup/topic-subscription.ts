@@ -115,9 +115,10 @@ export async function ensureSubscription(
 }
 
 /**
- * Deletes the topics setup made in the compartment, each after its subscriptions. A topic that also has a
- * subscription setup did not make is kept (deleting the topic would take that subscription with it) and named;
- * so is a topic without the tag that has the name setup gives its topic.
+ * Deletes the topics setup made in the compartment, each after its subscriptions, and the subscriptions setup
+ * made on topics of yours (--topic). A topic of setup's that also has a subscription setup did not make is kept
+ * (deleting the topic would take that subscription with it) and named; so is a topic without the tag that has
+ * the name setup gives its topic.
  */
 export async function removeTopics(
   topics: NotificationControlPlaneClient,
@@ -126,9 +127,21 @@ export async function removeTopics(
   names: string[],
   dryRun: boolean,
 ): Promise<WiringStep[]> {
-  const listed = await allPages((page) => topics.listTopics({ compartmentId, page }));
+  const listed = (await allPages((page) => topics.listTopics({ compartmentId, page }))).filter(
+    (t) => t.lifecycleState !== "DELETING",
+  );
+  const subs = (await allPages((page) => subscriptions.listSubscriptions({ compartmentId, page }))).filter(
+    (s) => s.lifecycleState !== "DELETED",
+  );
   const steps: WiringStep[] = [];
-  for (const t of listed.filter((x) => x.lifecycleState !== "DELETING")) {
+  const outcome = dryRun ? "would delete" : "deleted";
+  const nameOf = (topicName: string, s: models.SubscriptionSummary) => `${topicName} -> ${s.protocol} ${s.endpoint}`;
+  for (const t of listed) {
+    const own = subs.filter((s) => s.topicId === t.topicId);
+    for (const s of own.filter((x) => madeBySetup(x.freeformTags))) {
+      if (!dryRun) await subscriptions.deleteSubscription({ subscriptionId: s.id });
+      steps.push({ outcome, kind: "subscription", name: nameOf(t.name, s), id: s.id });
+    }
     if (!madeBySetup(t.freeformTags)) {
       if (names.includes(t.name))
         steps.push({
@@ -140,23 +153,10 @@ export async function removeTopics(
         });
       continue;
     }
-    const subs = await allPages((page) => subscriptions.listSubscriptions({ compartmentId, topicId: t.topicId, page }));
-    const live = subs.filter((s) => s.lifecycleState !== "DELETED");
-    const theirs = live.filter((s) => !madeBySetup(s.freeformTags));
-    for (const s of live.filter((x) => madeBySetup(x.freeformTags))) {
-      if (!dryRun) await subscriptions.deleteSubscription({ subscriptionId: s.id });
-      const name = `${t.name} -> ${s.protocol} ${s.endpoint}`;
-      steps.push({ outcome: dryRun ? "would delete" : "deleted", kind: "subscription", name, id: s.id });
-    }
+    const theirs = own.filter((s) => !madeBySetup(s.freeformTags));
     for (const s of theirs) {
       const note = "no autoscale-managed-by tag: its topic is kept too (deleting a topic deletes its subscriptions)";
-      steps.push({
-        outcome: "left",
-        kind: "subscription",
-        name: `${t.name} -> ${s.protocol} ${s.endpoint}`,
-        id: s.id,
-        note,
-      });
+      steps.push({ outcome: "left", kind: "subscription", name: nameOf(t.name, s), id: s.id, note });
     }
     if (theirs.length > 0) {
       const note = "it has subscriptions setup did not make: delete them, then run --remove --all again";
@@ -164,7 +164,7 @@ export async function removeTopics(
       continue;
     }
     if (!dryRun) await topics.deleteTopic({ topicId: t.topicId });
-    steps.push({ outcome: dryRun ? "would delete" : "deleted", kind: "topic", name: t.name, id: t.topicId });
+    steps.push({ outcome, kind: "topic", name: t.name, id: t.topicId });
   }
   return steps;
 }

@@ -262,6 +262,27 @@ describe("npm run setup -- --remove --all", () => {
       expect(out).toMatch(new RegExp(`^ {2}deleted +${kind} `, "m"));
   });
 
+  it("keeps the function's dynamic group while a policy for another compartment names it", async () => {
+    const first = afterFnDeploy();
+    const second = afterFnDeploy();
+    const args = (d: typeof first) => ["--deployment", d.deploymentId, "--function", first.functionId, "--iam"];
+    await setup([...args(first), "--topic-name", first.topicName]);
+    await setup([...args(second), "--topic-name", second.topicName]);
+    const groups = harness.emulator
+      .dynamicGroups()
+      .filter((g) => g.freeformTags[SetupTag.Function] === first.functionId);
+    expect(groups).toHaveLength(1);
+
+    const { out } = await setup(["--deployment", first.deploymentId, "--remove", "--all"]);
+
+    expect(out).toMatch(
+      /^ {2}left +dynamic group .*\n +note: a policy setup made for another compartment still names it/m,
+    );
+    expect(harness.emulator.dynamicGroups().map((g) => g.id)).toContain(groups[0]?.id);
+    const policies = harness.emulator.policies().filter((p) => p.freeformTags[SetupTag.Function] === first.functionId);
+    expect(policies.map((p) => p.freeformTags[SetupTag.Compartment])).toEqual([second.compartmentId]);
+  });
+
   it("keeps setup's topic when someone else subscribed to it, and names both", async () => {
     const { args, compartmentId, deploymentId } = afterFnDeploy();
     await setup(args);
@@ -279,6 +300,35 @@ describe("npm run setup -- --remove --all", () => {
     expect(harness.emulator.subscriptions(topic?.topicId).map((s) => s.id)).toEqual([email.id]);
     expect(out).toMatch(/^ {2}left +subscription .*EMAIL ops@example.com/m);
     expect(out).toMatch(/^ {2}left +topic .*\n +note: it has subscriptions setup did not make/m);
+  });
+});
+
+describe("npm run setup -- --function --topic", () => {
+  it("subscribes the function to a topic of yours, and --remove --all deletes that subscription but not the topic", async () => {
+    const { compartmentId, deploymentId, functionId } = afterFnDeploy();
+    const yours = harness.emulator.seedTopic({ compartmentId, name: `yours-${tenancies}` });
+
+    const { code, out } = await setup([
+      "--deployment",
+      deploymentId,
+      "--function",
+      functionId,
+      "--topic",
+      yours.topicId,
+    ]);
+
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ {2}found +topic yours-\d+ .*\n +note: given by --topic/m);
+    expect(harness.emulator.topics().filter((t) => t.compartmentId === compartmentId)).toHaveLength(1);
+    expect(harness.emulator.subscriptions(yours.topicId).map((s) => s.endpoint)).toEqual([functionId]);
+    for (const alarm of harness.emulator.alarms().filter((a) => a.query.includes(deploymentId)))
+      expect(alarm.destinations).toEqual([yours.topicId]);
+
+    const removed = await setup(["--deployment", deploymentId, "--remove", "--all"]);
+
+    expect(removed.out).toMatch(/^ {2}deleted +subscription yours-\d+ -> ORACLE_FUNCTIONS/m);
+    expect(harness.emulator.topics().map((t) => t.topicId)).toContain(yours.topicId);
+    expect(harness.emulator.subscriptions(yours.topicId)).toEqual([]);
   });
 });
 
