@@ -11,6 +11,8 @@ import { IdentityClient } from "oci-identity";
 import { NotificationControlPlaneClient, NotificationDataPlaneClient } from "oci-ons";
 import { isRetryable } from "../../src/oci/failures";
 
+const REQUEST_TIMEOUT_MS = 15_000;
+
 export interface WiringClients {
   topics: NotificationControlPlaneClient;
   subscriptions: NotificationDataPlaneClient;
@@ -29,6 +31,13 @@ export function createWiringClients(
       terminationStrategy: new common.MaxAttemptsTerminationStrategy(2),
       delayStrategy: new common.FixedTimeDelayStrategy(1),
       retryCondition: isRetryable,
+    },
+    // A fresh time-out for every attempt (src/oci/clients.ts says why a getter): an unreachable endpoint is
+    // reported in seconds; a create retried after one carries its opc-retry-token.
+    httpOptions: {
+      get signal() {
+        return AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+      },
     },
   };
   const auth = { authenticationDetailsProvider: provider };

@@ -332,6 +332,20 @@ describe("npm run setup -- --function --topic", () => {
   });
 });
 
+describe("npm run setup -- --function, when OCI cannot be reached", () => {
+  it("exits 4 and says which endpoint and what it was doing, having created nothing", async () => {
+    const { args, compartmentId } = afterFnDeploy();
+    const before = inventory(compartmentId);
+
+    const { code, out } = await setup(args, { OCI_NOTIFICATIONS_ENDPOINT: "http://127.0.0.1:9" });
+
+    expect(code).toBe(4);
+    expect(out).toContain("cannot reach OCI at http://127.0.0.1:9/20181201 while finding or creating the topic");
+    expect(out).not.toContain("Stopped half-way");
+    expect(inventory(compartmentId)).toEqual(before);
+  });
+});
+
 describe("npm run setup, new flags that do not go together", () => {
   it.each([
     [["--function", "ocid1.instance.oc1..x"], "function OCID"],
