@@ -11,12 +11,12 @@ import type { Config } from "../../src/policy/config";
 import { toSnapshot } from "../../src/scalers/deployment-snapshot";
 import { CliError, ExitCode, usageError } from "../cli/exit-codes";
 import { chooseOciConfig, loadOciConfig } from "../cli/oci-config";
+import { createWiringClients, type WiringClients } from "../cli/wiring-clients";
 import { createSetupClients, type SetupClients } from "../setup/oci-clients";
 import { functionConfig } from "../setup/threshold-check";
 import { type CheckResult, formatCheck, problem, unknown } from "./check";
 import { alarmChecks, deploymentCheck, lastDecisionsCheck, metricsCheck } from "./deployment-checks";
 import { functionCheck, iamCheck, subscriptionChecks } from "./wiring-checks";
-import { createWiringClients, type WiringClients } from "./wiring-clients";
 
 export const DOCTOR_USAGE = `usage: npm run doctor -- --deployment <model deployment OCID> [--function <function OCID>]
          [--config KEY=VALUE]... [--profile NAME] [--config-file PATH]

@@ -6,6 +6,7 @@ import type { FunctionsManagementClient, models as fnModels } from "oci-function
 import type { IdentityClient, models as identityModels } from "oci-identity";
 import type { NotificationControlPlaneClient, NotificationDataPlaneClient } from "oci-ons";
 import { ConfigError, ConfigSchema, loadConfig } from "../../src/policy/config";
+import { neededGrants } from "../setup/iam-statements";
 import { type CheckResult, ok, problem, unknown } from "./check";
 
 /** 4. Each topic the alarms notify has an ACTIVE ORACLE_FUNCTIONS subscription to the function. */
@@ -135,18 +136,6 @@ function closeEnough(a: string, b: string): boolean {
     }
   }
   return (row[y.length] as number) <= 2;
-}
-
-/** The statements the function needs, as verb, resource type and the compartment they are granted in. */
-export function neededGrants(
-  deploymentCompartmentId: string,
-): Array<{ verb: string; resource: string; compartmentId: string }> {
-  return [
-    { verb: "manage", resource: "data-science-model-deployments", compartmentId: deploymentCompartmentId },
-    { verb: "read", resource: "data-science-work-requests", compartmentId: deploymentCompartmentId },
-    { verb: "manage", resource: "alarms", compartmentId: deploymentCompartmentId },
-    { verb: "read", resource: "metrics", compartmentId: deploymentCompartmentId },
-  ];
 }
 
 const VERBS = ["inspect", "read", "use", "manage"];

@@ -1,27 +1,34 @@
 /**
- * npm run setup -- (--deployment <ocid> | --compartment <ocid>) --topic <ocid> [--dry-run] [--remove [--gone]]
- *                  [--cpu-threshold 80 | --requests [--requests-threshold N]] [--mem-threshold 80]
- *                  [--config KEY=VALUE]... [--profile P] [--config-file F]
+ * npm run setup -- (--deployment <ocid> | --compartment <ocid>) (--function <ocid> [--iam] | --topic <ocid>)
+ *                  [--dry-run] [--remove [--gone | --all]] [--cpu-threshold 80 | --requests [--requests-threshold N]]
+ *                  [--mem-threshold 80] [--config KEY=VALUE]... [--profile P] [--config-file F]
+ * Reads the command line; run-setup.ts does the work.
  */
 import { parseArgs } from "node:util";
 import type { Config } from "../../src/policy/config";
-import { toSnapshot } from "../../src/scalers/deployment-snapshot";
 import { ExitCode, usageError } from "../cli/exit-codes";
 import { chooseOciConfig, loadOciConfig } from "../cli/oci-config";
-import { ociFailure } from "../cli/oci-failure";
-import { iamStatements } from "./iam-statements";
-import { createSetupClients, type SetupClients } from "./oci-clients";
-import { type AlarmStep, ensureAlarm, removeAlarmsOfGoneDeployments, removeProjectAlarms } from "./project-alarms";
-import { type ScaleUpNames, type Scope, scaleUpAlarms, scaleUpNames } from "./scale-up-alarms";
+import { createWiringClients } from "../cli/wiring-clients";
+import type { FunctionChoice } from "./function-target";
+import { createSetupClients } from "./oci-clients";
+import { runSetup } from "./run-setup";
+import { type ScaleUpNames, scaleUpNames } from "./scale-up-alarms";
 import { functionConfig, requestsThresholdFor, thresholdContradictions } from "./threshold-check";
+import { DEFAULT_TOPIC_NAME } from "./topic-subscription";
 
-export const SETUP_USAGE = `usage: npm run setup -- (--deployment <ocid> | --compartment <ocid>) --topic <topic ocid>
-         [--cpu-threshold 80] [--mem-threshold 80] [--config KEY=VALUE]... [--dry-run] [--profile NAME] [--config-file PATH]
-         [--requests [--requests-threshold N]]  (scale instances on requests per minute instead of CPU; N defaults to
+export const SETUP_USAGE = `usage: npm run setup -- (--deployment <ocid> | --compartment <ocid>) --function <function OCID> [--iam]
+         (or --app <application name> --function-name <function name> instead of --function)
+         [--topic <topic OCID> | --topic-name NAME] [--cpu-threshold 80] [--mem-threshold 80] [--config KEY=VALUE]...
+         [--dry-run] [--profile NAME] [--config-file PATH] [--requests [--requests-threshold N]]
+         (with a function: the topic (setup's own, found by its tag, else created), its subscription to the function,
+           the alarms and, with --iam, the dynamic group and policy; without --iam the statements are printed)
+         (--requests: scale instances on requests per minute instead of CPU; N defaults to
            TARGET_REQUESTS_PER_INSTANCE × (1 + CPU_TOLERANCE), the least rate one instance cannot serve)
          (--config: the function's configuration, as set with fn config: the thresholds are checked against it, and
            the alarms are named by its HIGH_CPU_ALARM_NAME, HIGH_MEM_ALARM_NAME and HIGH_REQUESTS_ALARM_NAME)
-       npm run setup -- (--deployment <ocid> | --compartment <ocid>) --remove [--dry-run]
+       npm run setup -- (--deployment <ocid> | --compartment <ocid>) --topic <topic OCID> [...]   (the alarms only)
+       npm run setup -- (--deployment <ocid> | --compartment <ocid>) --remove [--all] [--dry-run]
+         (--all: also the topic, its subscriptions, the dynamic group and the policy setup made, found by its tag)
        npm run setup -- --compartment <ocid> --remove --gone [--dry-run]
          (only the alarms of deployments that no longer exist: their low alarms never fire again)`;
 
@@ -39,6 +46,14 @@ export interface SetupOptions {
   remove: boolean;
   /** With remove: only the alarms whose deployment is gone. */
   gone: boolean;
+  /** With remove: also the topic, subscriptions, dynamic group and policy setup made. */
+  all: boolean;
+  /** The function the topic calls: setup then also makes the topic, its subscription and (iam) the IAM. */
+  function?: FunctionChoice;
+  /** The name of the topic setup creates. */
+  topicName: string;
+  /** Create the dynamic group and policy instead of printing the statements. */
+  iam: boolean;
   profile?: string;
   configFile?: string;
 }
@@ -62,6 +77,12 @@ const OPTIONS = {
   "dry-run": { type: "boolean", default: false },
   remove: { type: "boolean", default: false },
   gone: { type: "boolean", default: false },
+  all: { type: "boolean", default: false },
+  function: { type: "string" },
+  app: { type: "string" },
+  "function-name": { type: "string" },
+  "topic-name": { type: "string" },
+  iam: { type: "boolean", default: false },
   profile: { type: "string" },
   "config-file": { type: "string" },
   help: { type: "boolean", short: "h", default: false },
@@ -87,8 +108,23 @@ export function parseSetupArgs(argv: string[]): SetupOptions | "help" {
       "--gone goes with --remove --compartment: it looks at every deployment the alarms name",
       SETUP_USAGE,
     );
-  if (!v.remove && !v.topic)
-    throw usageError("--topic is required: the Notifications topic the alarms notify", SETUP_USAGE);
+  const fn = functionChoice(v);
+  if (v.all && !v.remove) throw usageError("--all goes with --remove", SETUP_USAGE);
+  if (v.all && v.gone) throw usageError("--all and --gone do not go together", SETUP_USAGE);
+  if (v.remove && (fn || v.iam || v.topic))
+    throw usageError("--remove finds what setup made by its tag: give no --function, --iam or --topic", SETUP_USAGE);
+  if (!v.remove && !v.topic && !fn)
+    throw usageError(
+      "--topic is required without --function: the Notifications topic the alarms notify (with --function setup makes one)",
+      SETUP_USAGE,
+    );
+  if (v.iam && !fn)
+    throw usageError("--iam needs the function (--function, or --app and --function-name)", SETUP_USAGE);
+  if (v["topic-name"] && (v.topic || !fn))
+    throw usageError(
+      "--topic-name names the topic setup creates with --function, not one given by --topic",
+      SETUP_USAGE,
+    );
   const thresholds = {
     cpuThreshold: percent(v["cpu-threshold"] ?? "80", "--cpu-threshold"),
     memThreshold: percent(v["mem-threshold"] ?? "80", "--mem-threshold"),
@@ -109,9 +145,27 @@ export function parseSetupArgs(argv: string[]): SetupOptions | "help" {
     dryRun: v["dry-run"] ?? false,
     remove: v.remove ?? false,
     gone: v.gone ?? false,
+    all: v.all ?? false,
+    ...(fn ? { function: fn } : {}),
+    topicName: v["topic-name"] ?? DEFAULT_TOPIC_NAME,
+    iam: v.iam ?? false,
     profile: v.profile,
     configFile: v["config-file"],
   };
+}
+
+function functionChoice(v: { function?: string; app?: string; "function-name"?: string }): FunctionChoice | undefined {
+  const byName = v.app !== undefined || v["function-name"] !== undefined;
+  if (v.function !== undefined && byName)
+    throw usageError("give either --function or --app with --function-name, not both", SETUP_USAGE);
+  if (v.function !== undefined) {
+    if (!v.function.startsWith("ocid1.fnfunc."))
+      throw usageError(`--function takes a function OCID (ocid1.fnfunc...), got "${v.function}"`, SETUP_USAGE);
+    return { functionId: v.function };
+  }
+  if (!byName) return undefined;
+  if (!v.app || !v["function-name"]) throw usageError("--app and --function-name go together", SETUP_USAGE);
+  return { app: v.app, functionName: v["function-name"] };
 }
 
 /** Refuses (exit 2) thresholds that contradict the function's configuration, saying which values would work. */
@@ -128,98 +182,6 @@ function checkThresholds(thresholds: { cpuThreshold: number; memThreshold: numbe
   return config;
 }
 
-async function resolveScope(clients: SetupClients, options: SetupOptions): Promise<Scope> {
-  if (!options.deploymentId) return { kind: "compartment", compartmentId: options.compartmentId ?? "" };
-  const doing = `reading model deployment ${options.deploymentId}`;
-  try {
-    const { modelDeployment } = await clients.dataScience.getModelDeployment({
-      modelDeploymentId: options.deploymentId,
-    });
-    return {
-      kind: "deployment",
-      deploymentId: modelDeployment.id,
-      compartmentId: modelDeployment.compartmentId,
-      builtInAutoscaling: toSnapshot(modelDeployment, undefined).scalingPolicyType === "AUTOSCALING",
-    };
-  } catch (error) {
-    throw ociFailure(error, doing, clients.dataScience.endpoint);
-  }
-}
-
-const BUILT_IN_AUTOSCALING_NOTE =
-  "  It is on OCI's AUTOSCALING policy: OCI moves its instance count, so only the high-memory alarm is created\n" +
-  "  (the function changes its shape or memory and leaves the policy as it is).";
-
-function describe(step: AlarmStep): string {
-  const id = step.alarmId ? `  ${step.alarmId}` : "";
-  const query = step.query ? `\n      ${step.query}` : "";
-  const note = step.note ? `\n      note: ${step.note}` : "";
-  return `  ${step.outcome.padEnd(12)} ${step.displayName}${id}${query}${note}`;
-}
-
-/** Runs setup against OCI (or the endpoints in env); returns the steps taken, for tests. */
-export async function runSetup(
-  options: SetupOptions,
-  clients: SetupClients,
-  print: (line: string) => void,
-): Promise<AlarmStep[]> {
-  const scope = await resolveScope(clients, options);
-  const where =
-    scope.kind === "deployment"
-      ? `model deployment ${scope.deploymentId} (compartment ${scope.compartmentId})`
-      : `every model deployment in compartment ${scope.compartmentId}`;
-  const dry = options.dryRun ? " (dry run: nothing is changed)" : "";
-  const steps: AlarmStep[] = [];
-  const endpoint = clients.monitoring.endpoint;
-  try {
-    if (options.remove && options.gone) {
-      print(`Removing the alarms model-deployment-autoscale created for deployments that are gone, in ${where}${dry}:`);
-      steps.push(
-        ...(await removeAlarmsOfGoneDeployments(
-          clients.monitoring,
-          clients.dataScience,
-          scope.compartmentId,
-          options.dryRun,
-        )),
-      );
-      if (steps.length === 0) print("  none found");
-    } else if (options.remove) {
-      print(`Removing the alarms model-deployment-autoscale created for ${where}${dry}:`);
-      steps.push(
-        ...(await removeProjectAlarms(clients.monitoring, scope.compartmentId, options.deploymentId, options.dryRun)),
-      );
-      if (steps.length === 0) print("  none found");
-    } else {
-      print(`Scale-up alarms for ${where}${dry}:`);
-      if (scope.kind === "deployment" && scope.builtInAutoscaling) print(BUILT_IN_AUTOSCALING_NOTE);
-      const settings = {
-        topicId: options.topicId ?? "",
-        cpuThreshold: options.cpuThreshold,
-        memThreshold: options.memThreshold,
-        highCpuName: options.names.highCpuName,
-        highMemName: options.names.highMemName,
-        ...(options.requestsThreshold === undefined
-          ? {}
-          : { requests: { threshold: options.requestsThreshold, name: options.names.highRequestsName } }),
-      };
-      for (const wanted of scaleUpAlarms(scope, settings)) {
-        const step = await ensureAlarm(clients.monitoring, wanted, options.dryRun);
-        steps.push(step);
-        print(describe(step));
-      }
-    }
-  } catch (error) {
-    const doing = options.gone ? "finding and removing the alarms of deployments that are gone" : "removing alarms";
-    throw ociFailure(error, options.remove ? doing : "creating alarms", endpoint);
-  }
-  if (options.remove) for (const step of steps) print(describe(step));
-  else {
-    print("\nThe function needs these IAM statements (docs/deploying.md, step 4 Permissions, says why):");
-    for (const line of iamStatements(scope.compartmentId)) print(line);
-  }
-  return steps;
-}
-
 export async function setupMain(
   argv: string[],
   env: Record<string, string | undefined>,
@@ -233,6 +195,6 @@ export async function setupMain(
   const choice = chooseOciConfig(options, env);
   const provider = loadOciConfig(choice);
   print(`OCI config: ${choice.configFile} [${choice.profile}]`);
-  await runSetup(options, createSetupClients(provider, env), print);
+  await runSetup(options, createSetupClients(provider, env), createWiringClients(provider, env), print);
   return ExitCode.Ok;
 }

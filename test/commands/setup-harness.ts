@@ -37,7 +37,14 @@ export function useSetupEmulator(compartmentId: string): SetupHarness {
   harness.setup = async (args, env = {}) => {
     const lines: string[] = [];
     const print = (line: string) => lines.push(line);
-    const endpoints = { OCI_DATASCIENCE_ENDPOINT: harness.emulator.url, OCI_MONITORING_ENDPOINT: harness.emulator.url };
+    const url = harness.emulator.url;
+    const endpoints = {
+      OCI_DATASCIENCE_ENDPOINT: url,
+      OCI_MONITORING_ENDPOINT: url,
+      OCI_NOTIFICATIONS_ENDPOINT: url,
+      OCI_FUNCTIONS_ENDPOINT: url,
+      OCI_IDENTITY_ENDPOINT: url,
+    };
     const code = await exitCodeOf(
       () => setupMain(["--config-file", harness.auth.configFile, ...args], { ...endpoints, ...env }, print),
       print,

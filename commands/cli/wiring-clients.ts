@@ -1,14 +1,17 @@
 /**
- * The clients doctor needs beyond the function's own: the Notifications control and data planes (the topic and
- * its subscriptions), Functions (the function and its application's configuration) and Identity (dynamic groups,
- * policies). Signed with the user's OCI config, as setup's; OCI_NOTIFICATIONS_ENDPOINT, OCI_FUNCTIONS_ENDPOINT and
- * OCI_IDENTITY_ENDPOINT override the region's endpoints (tests, private endpoints).
+ * The clients setup and doctor need beyond the function's own: the Notifications control and data planes (the
+ * topic and its subscriptions), Functions (the function and its application's configuration) and Identity
+ * (dynamic groups, policies). Signed with the user's OCI config; OCI_NOTIFICATIONS_ENDPOINT,
+ * OCI_FUNCTIONS_ENDPOINT and OCI_IDENTITY_ENDPOINT override the region's endpoints (tests, private endpoints,
+ * or the home region's Identity endpoint, where OCI takes IAM writes).
  */
 import * as common from "oci-common";
 import { FunctionsManagementClient } from "oci-functions";
 import { IdentityClient } from "oci-identity";
 import { NotificationControlPlaneClient, NotificationDataPlaneClient } from "oci-ons";
 import { isRetryable } from "../../src/oci/failures";
+
+const REQUEST_TIMEOUT_MS = 15_000;
 
 export interface WiringClients {
   topics: NotificationControlPlaneClient;
@@ -28,6 +31,13 @@ export function createWiringClients(
       terminationStrategy: new common.MaxAttemptsTerminationStrategy(2),
       delayStrategy: new common.FixedTimeDelayStrategy(1),
       retryCondition: isRetryable,
+    },
+    // A fresh time-out for every attempt (src/oci/clients.ts says why a getter): an unreachable endpoint is
+    // reported in seconds; a create retried after one carries its opc-retry-token.
+    httpOptions: {
+      get signal() {
+        return AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+      },
     },
   };
   const auth = { authenticationDetailsProvider: provider };
