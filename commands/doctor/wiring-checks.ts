@@ -83,6 +83,15 @@ export async function functionCheck(
     fn = (await functions.getFunction({ functionId })).function;
     appConfig = (await functions.getApplication({ applicationId: fn.applicationId ?? "" })).application.config ?? {};
   } catch (error) {
+    // OCI answers 404 alike for a function that is not there and one the user may not read: say both.
+    if ((error as { statusCode?: number }).statusCode === 404)
+      return {
+        result: problem(
+          "function",
+          `${functionId} not found`,
+          "check --function (fn inspect function <app> <function> id), deploy it with fn deploy, or give the user running doctor read fn-function and fn-app",
+        ),
+      };
     return {
       result: unknown("function", functionId, error, "read fn-function and fn-app in the function's compartment"),
     };

@@ -100,6 +100,24 @@ describe("npm run doctor", () => {
     expect(code).toBe(1);
   });
 
+  it("says the function is missing, and how to find or deploy it", async () => {
+    const deploymentId = harness.emulator.seedDeployment({ compartmentId: COMPARTMENT, instanceCount: 2 }).id;
+    emitting(deploymentId);
+    const { topicId } = wired();
+    await setup(deploymentId, topicId);
+
+    const { code, out } = await doctor([
+      "--deployment",
+      deploymentId,
+      "--function",
+      "ocid1.fnfunc.oc1.iad.aaaaaaaagone",
+    ]);
+
+    expect(line(out, "function")).toMatch(/^problem .*ocid1\.fnfunc\.oc1\.iad\.aaaaaaaagone not found/);
+    expect(out).toContain("fix: check --function");
+    expect(code).toBe(1);
+  });
+
   it("says the topic has no subscription to the function, and how to make one", async () => {
     const deploymentId = harness.emulator.seedDeployment({ compartmentId: COMPARTMENT, instanceCount: 2 }).id;
     emitting(deploymentId);
