@@ -32,7 +32,7 @@ function existingLowCpuAlarm(threshold: number) {
       displayName: "model_deployment_low_cpu",
       compartmentId: EXAMPLE_COMPARTMENT_ID,
       query: `CpuUtilization[5m]{resourceId = "${deploymentId}"}.groupBy(resourceId).mean() < ${threshold}`,
-      pendingDuration: "PT20M",
+      pendingDuration: "PT15M",
       repeatNotificationDuration: "PT5M",
       destinations: [EXAMPLE_TOPIC_ID],
       freeformTags: {

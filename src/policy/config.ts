@@ -132,7 +132,7 @@ export const ConfigSchema = z
     LOW_CPU_THRESHOLD: thresholdFromEnv.default("auto"),
     LOW_MEM_THRESHOLD: thresholdFromEnv.default("auto"),
     HIGH_MEM_THRESHOLD: numberFromEnv(1, 100).default(80),
-    LOW_ALARM_PENDING_DURATION: isoDurationFromEnv.default("PT20M"),
+    LOW_ALARM_PENDING_DURATION: isoDurationFromEnv.default("PT15M"),
     LOW_ALARM_REPEAT_DURATION: isoDurationFromEnv.default("PT5M"),
     TARGET_CPU_UTILIZATION: numberFromEnv(1, 100).default(60),
     CPU_TOLERANCE: numberFromEnv(0, 0.9).default(0.1),

@@ -202,7 +202,7 @@ describe("the scale-down alarms the function owns stay true", () => {
     expect(response.body).toMatchObject({ results: [{ outcome: "updated", to: 2, scaleDownAlarm: "updated" }] });
     const updated = h.emulator.getAlarm(low.id);
     expect(updated?.query).toBe(`CpuUtilization[5m]{resourceId = "${id}"}.groupBy(resourceId).mean() < 27`);
-    expect(updated?.pendingDuration).toBe("PT20M");
+    expect(updated?.pendingDuration).toBe("PT15M");
     expect(h.emulator.writes().filter((w) => w.method === "PUT" && w.path.includes("/alarms/"))).toHaveLength(1);
   });
 });

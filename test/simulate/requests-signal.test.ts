@@ -110,7 +110,8 @@ describe("this with --signal requests: the alarms setup --requests creates, on t
 
   it("scales in to the floor when the traffic stops, through the low-request alarm's absent()", async () => {
     // Out to 8 as above; the requests stop at 40; the low-request alarm the function created fires after its
-    // PT20M pending (59), then scales in one instance per firing, one every 20 minutes (update + cooldown).
+    // its pending duration (first step decided at 59), then scales in one instance per firing, one every 20 minutes
+    // (update + cooldown).
     const steps = await changes([...Array(40).fill(480), ...Array(200).fill(0)], 2);
     expect(steps.slice(0, 2)).toEqual([
       [10, 6],
