@@ -11,7 +11,7 @@ export const USAGE = `npm run simulate -- --trace FILE.csv[.gz] [--requests-per-
     [--signal cpu|requests] [--config KEY=VALUE ...] [--json FILE] [--svg FILE] [--recommend [--max-overload-percent P]]
     [--update-minutes 10] [--min-instances 1] [--max-instances 10] [--initial-instances N] [--memory-percent 30]
     [--oci-scale-out 80] [--oci-scale-in 20] [--oci-pending-minutes 3] [--oci-adjustment 1]
-    [--oci-cooldown-seconds 600] [--oci-window-minutes 1]
+    [--oci-cooldown-seconds 600] [--oci-window-minutes 1] [--oci-requests-scale-out N] [--oci-requests-scale-in N]
  or npm run simulate -- --oci --deployment OCID --days N [--profile P] [--config-file F] [...as above]
 Policies: this, oci-autoscaling, sample-2022, ideal, fixed:N (default: ${DEFAULT_POLICIES.join(", ")}).`;
 
@@ -65,6 +65,8 @@ export function parseSimulateArgs(argv: string[]): SimulateArgs {
       "oci-adjustment": s,
       "oci-cooldown-seconds": s,
       "oci-window-minutes": s,
+      "oci-requests-scale-out": s,
+      "oci-requests-scale-in": s,
       oci: { type: "boolean" },
       deployment: s,
       days: s,
@@ -97,6 +99,12 @@ export function parseSimulateArgs(argv: string[]): SimulateArgs {
     adjustment: positive("oci-adjustment", values["oci-adjustment"], o.adjustment, true),
     cooldownSeconds: positive("oci-cooldown-seconds", values["oci-cooldown-seconds"], o.cooldownSeconds, true),
     windowMinutes: positive("oci-window-minutes", values["oci-window-minutes"], o.windowMinutes, true),
+    ...(values["oci-requests-scale-out"] === undefined
+      ? {}
+      : { requestsScaleOut: positive("oci-requests-scale-out", values["oci-requests-scale-out"], 0) }),
+    ...(values["oci-requests-scale-in"] === undefined
+      ? {}
+      : { requestsScaleIn: positive("oci-requests-scale-in", values["oci-requests-scale-in"], 0) }),
   };
   const signal = values.signal ?? "cpu";
   if (signal !== "cpu" && signal !== "requests") throw new Error(`--signal takes cpu or requests, got "${signal}"`);

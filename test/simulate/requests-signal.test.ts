@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS } from "../../commands/simulate/assumptions";
 import { parseSimulateArgs } from "../../commands/simulate/cli";
 import { AlarmEvaluator, absentValue, parseQuery, windowValue } from "../../commands/simulate/monitoring";
+import { OCI_AUTOSCALING_DEFAULTS, ociAutoscalingPolicy } from "../../commands/simulate/policies/oci-autoscaling";
 import { thisPolicy } from "../../commands/simulate/policies/this";
 import { runPolicy } from "../../commands/simulate/run";
 import type { Trace } from "../../commands/simulate/trace";
@@ -149,5 +150,42 @@ describe("npm run simulate -- --signal requests", () => {
     expect(r.status, r.stderr).toBe(0);
     // 2 -> 6 at the step (ceil(480 / 60) = 8, at most MAX_SCALE_UP_STEP 4 more): 5 needed, served 10 minutes later.
     expect(JSON.parse(readFileSync(json, "utf8")).policies[0]).toMatchObject({ timeToCapacityMaxMinutes: 10 });
+  });
+});
+
+describe("oci-autoscaling with --signal requests: the docs' custom-metric rules on PredictRequestCount", () => {
+  async function ociUpdates(requests: number[], initial: number, options = OCI_AUTOSCALING_DEFAULTS) {
+    const context = {
+      trace: trace(requests),
+      assumptions: DEFAULT_ASSUMPTIONS,
+      initialInstances: initial,
+      config: {},
+      signal: "requests" as const,
+      requestsPerInstance: 100,
+    };
+    return (await runPolicy(ociAutoscalingPolicy(options), context)).updates.map((u) => [u.minute, u.from, u.to]);
+  }
+
+  it("scales out one instance per cooldown while the total is over its fixed threshold, whatever the count", async () => {
+    // Scale-out at setup's high-requests threshold, ceil(60 × 1.1) = 66 a minute: 480 is over it at every count,
+    // so the rule adds one instance each time the cooldown (600 s from ACTIVE) has passed, up to the maximum.
+    const updates = await ociUpdates(Array(180).fill(480), 2);
+    expect(updates[0]).toEqual([2, 2, 3]); // after PT3M pending: minutes 0, 1, 2
+    for (const [, from, to] of updates) expect((to as number) - (from as number)).toBe(1);
+    expect(updates.at(-1)?.[2]).toBe(DEFAULT_ASSUMPTIONS.maxInstances);
+    for (let i = 1; i < updates.length; i++)
+      expect((updates[i]?.[0] as number) - (updates[i - 1]?.[0] as number)).toBeGreaterThanOrEqual(20);
+  });
+
+  it("scales in on absence when traffic stops, and takes its thresholds from the flags", async () => {
+    const quiet = await ociUpdates([...Array(10).fill(30), ...Array(60).fill(0)], 3);
+    // 30 a minute is not under half a target instance (30); absent() from minute 10, PT3M pending: 12.
+    expect(quiet[0]).toEqual([12, 3, 2]);
+    const flagged = await ociUpdates(Array(30).fill(480), 2, {
+      ...OCI_AUTOSCALING_DEFAULTS,
+      requestsScaleOut: 500,
+      requestsScaleIn: 10,
+    });
+    expect(flagged).toEqual([]);
   });
 });

@@ -10,11 +10,23 @@
  * the SDK models AutoScalingPolicy
  * (coolDownInSeconds) and ThresholdBasedAutoScalingPolicyDetails. The predefined metric's query window is
  * not published: 1 minute is assumed (`--oci-window-minutes`).
+ *
+ * With `--signal requests` it runs the custom-metric form the same docs give for PredictRequestCount, a scale-out
+ * and a scale-in MQL query on the deployment's total (`CustomMetricExpressionRule`):
+ *   scale-out `PredictRequestCount[1m]{resourceId = "MODEL_DEPLOYMENT_OCID"}.grouping().sum() > 100`
+ *   scale-in  `… .grouping().absent() == 1 || … .grouping().sum() < 5` (absent(): no calls emit no metric)
+ * with their thresholds as flags (`--oci-requests-scale-out`, `--oci-requests-scale-in`). Defaults: scale-out at
+ * setup's high-requests threshold (what `this` alarms on), scale-in at half of one instance's target rate. The
+ * total cannot be divided by the count in a rule, so both thresholds are fixed whatever the count.
  */
 import { AlarmEvaluator, type AlarmRule } from "../monitoring";
-import { clampInstances, type PolicyFactory } from "./policy";
+import { clampInstances, type PolicyContext, type PolicyFactory } from "./policy";
+import { requestSeries, requestSignal } from "./this";
 
 export interface OciAutoscalingOptions {
+  /** Requests per minute of the custom-metric rules (`--signal requests`); derived from the trace when unset. */
+  requestsScaleOut?: number;
+  requestsScaleIn?: number;
   scaleOutThreshold: number;
   scaleInThreshold: number;
   pendingMinutes: number;
@@ -50,16 +62,19 @@ export function ociAutoscalingPolicy(options: OciAutoscalingOptions = OCI_AUTOSC
   });
   return {
     name: "oci-autoscaling",
-    create: ({ assumptions }) => {
+    create: (context) => {
+      const { assumptions } = context;
       const alarms = new AlarmEvaluator();
-      const rules = [
+      const requests = context.signal === "requests" ? requestRules(context, options) : undefined;
+      const rules = requests?.rules ?? [
         { rule: rule("scale-out", `> ${options.scaleOutThreshold}`), delta: options.adjustment },
         { rule: rule("scale-in", `< ${options.scaleInThreshold}`), delta: -options.adjustment },
       ];
       return {
         step: (minute, plant) => {
+          const series = requests ? () => requests.series : () => plant.cpuByMinute;
           for (const { rule, delta } of rules) {
-            const fired = alarms.evaluate(rule, () => plant.cpuByMinute, minute);
+            const fired = alarms.evaluate(rule, series, minute);
             if (!fired || fired.type === "FIRING_TO_OK" || plant.lifecycleState !== "ACTIVE") continue;
             if ((minute - plant.lastActiveMinute) * 60 < options.cooldownSeconds) continue;
             plant.submit(clampInstances(plant.serving + delta, assumptions));
@@ -67,5 +82,27 @@ export function ociAutoscalingPolicy(options: OciAutoscalingOptions = OCI_AUTOSC
         },
       };
     },
+  };
+}
+
+/** The custom-metric rules on PredictRequestCount, and the series they read. */
+function requestRules(context: PolicyContext, options: OciAutoscalingOptions) {
+  const signal = requestSignal(context, {});
+  const perInstance = Number(signal.env.TARGET_REQUESTS_PER_INSTANCE);
+  const scaleOut = options.requestsScaleOut ?? signal.threshold;
+  const scaleIn = options.requestsScaleIn ?? perInstance / 2;
+  if (scaleIn >= scaleOut) throw new Error("the requests scale-in threshold must be below scale-out");
+  const stream = `PredictRequestCount[1m]{resourceId = "sim"}.grouping()`;
+  const common = { pendingDuration: `PT${options.pendingMinutes}M`, repeatNotificationDuration: "PT1M" };
+  return {
+    series: requestSeries(context.trace.requests as Float64Array),
+    rules: [
+      { rule: { id: "scale-out", query: `${stream}.sum() > ${scaleOut}`, ...common }, delta: options.adjustment },
+      {
+        // The docs write the absent() part first; `||` is the same either way, and the simulator reads this order.
+        rule: { id: "scale-in", query: `${stream}.sum() < ${scaleIn} || ${stream}.absent() == 1`, ...common },
+        delta: -options.adjustment,
+      },
+    ],
   };
 }

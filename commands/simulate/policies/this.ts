@@ -34,7 +34,7 @@ function functionEnv(config: Record<string, string>): Record<string, string> {
  * one instance serves at the target utilization, `--requests-per-instance` × TARGET_CPU_UTILIZATION / 100,
  * and setup's high-requests alarm takes the threshold `setup --requests` would.
  */
-function requestSignal(
+export function requestSignal(
   context: PolicyContext,
   env: Record<string, string>,
 ): { env: Record<string, string>; threshold: number; series: Float64Array } {
@@ -51,7 +51,7 @@ function requestSignal(
 }
 
 /** Requests per minute, NaN in minutes without: PredictRequestCount has no point then. */
-function requestSeries(requests: Float64Array): Float64Array {
+export function requestSeries(requests: Float64Array): Float64Array {
   return Float64Array.from(requests, (r) => (r > 0 ? r : Number.NaN));
 }
 
