@@ -7,6 +7,7 @@ import type { IdentityClient, models as identityModels } from "oci-identity";
 import type { NotificationControlPlaneClient, NotificationDataPlaneClient } from "oci-ons";
 import { ConfigError, ConfigSchema, loadConfig } from "../../src/policy/config";
 import { neededGrants } from "../setup/iam-statements";
+import { allPages } from "../setup/wiring-steps";
 import { type CheckResult, ok, problem, unknown } from "./check";
 
 /** 4. Each topic the alarms notify has an ACTIVE ORACLE_FUNCTIONS subscription to the function. */
@@ -215,12 +216,12 @@ export async function iamCheck(
   let groups: identityModels.DynamicGroup[];
   let policies: identityModels.Policy[];
   try {
-    groups = await pages((page) => identity.listDynamicGroups({ compartmentId: tenancyId, page }));
+    groups = await allPages((page) => identity.listDynamicGroups({ compartmentId: tenancyId, page }));
     policies = [
-      ...(await pages((page) => identity.listPolicies({ compartmentId: tenancyId, page }))),
+      ...(await allPages((page) => identity.listPolicies({ compartmentId: tenancyId, page }))),
       ...(deploymentCompartmentId === tenancyId
         ? []
-        : await pages((page) => identity.listPolicies({ compartmentId: deploymentCompartmentId, page }))),
+        : await allPages((page) => identity.listPolicies({ compartmentId: deploymentCompartmentId, page }))),
     ];
   } catch (error) {
     return unknown("iam", "dynamic groups and policies", error, "inspect dynamic-groups and policies in the tenancy");
@@ -249,17 +250,4 @@ export async function iamCheck(
       .map((m) => `Allow dynamic-group ${group.name} to ${m.verb} ${m.resource} in compartment id ${m.compartmentId}`)
       .join("; "),
   );
-}
-
-async function pages<T>(
-  list: (page: string | undefined) => Promise<{ items: T[]; opcNextPage?: string }>,
-): Promise<T[]> {
-  const all: T[] = [];
-  let page: string | undefined;
-  do {
-    const response = await list(page);
-    all.push(...response.items);
-    page = response.opcNextPage;
-  } while (page);
-  return all;
 }

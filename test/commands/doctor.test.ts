@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { type ExitCode, exitCodeOf } from "../../commands/cli/exit-codes";
-import { doctorMain } from "../../commands/doctor/main";
 import { TEST_TENANCY_ID } from "../../emulator/oci-test-auth";
 import { autoscalingPolicy } from "../../emulator/realistic-seed";
 import { useSetupEmulator } from "./setup-harness";
@@ -10,22 +8,8 @@ const TOPIC = "ocid1.onstopic.oc1.iad.doctortopic";
 
 const harness = useSetupEmulator(COMPARTMENT);
 
-async function doctor(args: string[]): Promise<{ code: ExitCode; out: string; lines: string[] }> {
-  const lines: string[] = [];
-  const print = (line: string) => lines.push(line);
-  const url = harness.emulator.url;
-  const env = {
-    OCI_DATASCIENCE_ENDPOINT: url,
-    OCI_MONITORING_ENDPOINT: url,
-    OCI_NOTIFICATIONS_ENDPOINT: url,
-    OCI_FUNCTIONS_ENDPOINT: url,
-    OCI_IDENTITY_ENDPOINT: url,
-  };
-  const code = await exitCodeOf(
-    () => doctorMain(["--config-file", harness.auth.configFile, ...args], env, print),
-    print,
-  );
-  return { code, out: lines.join("\n"), lines };
+function doctor(args: string[]) {
+  return harness.doctor(args);
 }
 
 /** An hour of CPU and memory points, as a serving deployment emits them. */

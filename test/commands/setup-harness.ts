@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type ExitCode, exitCodeOf } from "../../commands/cli/exit-codes";
+import { doctorMain } from "../../commands/doctor/main";
 import { setupMain } from "../../commands/setup/main";
 import { type Emulator, startEmulator } from "../../emulator";
 import { createTestAuth, type TestAuth } from "../../emulator/oci-test-auth";
@@ -12,6 +13,8 @@ export interface SetupHarness {
   deploymentId: string;
   /** Runs `npm run setup` with the test's OCI config against the emulator; `env` adds to the endpoints. */
   setup(args: string[], env?: Record<string, string>): Promise<{ code: ExitCode; out: string }>;
+  /** Runs `npm run doctor` the same way. */
+  doctor(args: string[]): Promise<{ code: ExitCode; out: string }>;
   /** The function, in process on the same emulator with this configuration: to send it what setup's alarms send. */
   functionWith(config: Record<string, string>): InProcessFunction;
 }
@@ -34,23 +37,24 @@ export function useSetupEmulator(compartmentId: string): SetupHarness {
     emulator.faults.clear();
     emulator.clearRequests();
   });
-  harness.setup = async (args, env = {}) => {
-    const lines: string[] = [];
-    const print = (line: string) => lines.push(line);
+  const endpoints = () => {
     const url = harness.emulator.url;
-    const endpoints = {
+    return {
       OCI_DATASCIENCE_ENDPOINT: url,
       OCI_MONITORING_ENDPOINT: url,
       OCI_NOTIFICATIONS_ENDPOINT: url,
       OCI_FUNCTIONS_ENDPOINT: url,
       OCI_IDENTITY_ENDPOINT: url,
     };
-    const code = await exitCodeOf(
-      () => setupMain(["--config-file", harness.auth.configFile, ...args], { ...endpoints, ...env }, print),
-      print,
-    );
+  };
+  const run = async (main: typeof setupMain, args: string[], env: Record<string, string>) => {
+    const lines: string[] = [];
+    const print = (line: string) => lines.push(line);
+    const code = await exitCodeOf(() => main(["--config-file", harness.auth.configFile, ...args], env, print), print);
     return { code, out: lines.join("\n") };
   };
+  harness.setup = (args, env = {}) => run(setupMain, args, { ...endpoints(), ...env });
+  harness.doctor = (args) => run(doctorMain, args, endpoints());
   harness.functionWith = (config) => {
     const { emulator, auth } = harness;
     const endpoints = { OCI_DATASCIENCE_ENDPOINT: emulator.url, OCI_MONITORING_ENDPOINT: emulator.url };

@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { type ExitCode, exitCodeOf } from "../../commands/cli/exit-codes";
-import { doctorMain } from "../../commands/doctor/main";
 import { matchingRule } from "../../commands/setup/iam-resources";
 import { SetupTag } from "../../commands/setup/wiring-steps";
 import { TEST_TENANCY_ID } from "../../emulator/oci-test-auth";
@@ -65,22 +63,8 @@ function emitting(compartmentId: string, deploymentId: string): void {
   }
 }
 
-async function doctor(args: string[]): Promise<{ code: ExitCode; out: string }> {
-  const lines: string[] = [];
-  const print = (line: string) => lines.push(line);
-  const url = harness.emulator.url;
-  const env = {
-    OCI_DATASCIENCE_ENDPOINT: url,
-    OCI_MONITORING_ENDPOINT: url,
-    OCI_NOTIFICATIONS_ENDPOINT: url,
-    OCI_FUNCTIONS_ENDPOINT: url,
-    OCI_IDENTITY_ENDPOINT: url,
-  };
-  const code = await exitCodeOf(
-    () => doctorMain(["--config-file", harness.auth.configFile, ...args], env, print),
-    print,
-  );
-  return { code, out: lines.join("\n") };
+function doctor(args: string[]) {
+  return harness.doctor(args);
 }
 
 const tagged = { [SetupTag.ManagedBy]: MANAGED_BY_VALUE };
