@@ -1,6 +1,7 @@
 /**
  * The function setup wires the alarms to: given by OCID (FunctionsManagementClient.getFunction), or by its
- * application's and its own display names (listApplications, then listFunctions, oci-functions 2.139.1).
+ * application's and its own display names (listApplications, then listFunctions, oci-functions 2.139.1), with its
+ * configuration: its application's (GetApplication) overlaid by its own (GetFunction), as Fn merges them.
  * `fn deploy` stays the user's step: setup only reads the function.
  */
 import type { FunctionsManagementClient } from "oci-functions";
@@ -13,6 +14,8 @@ export interface TargetFunction {
   id: string;
   displayName: string;
   compartmentId: string;
+  /** The configuration the function runs with: the application's keys, then the function's own. */
+  config: Record<string, string>;
 }
 
 export async function resolveFunction(
@@ -20,10 +23,7 @@ export async function resolveFunction(
   choice: FunctionChoice,
   compartmentId: string,
 ): Promise<TargetFunction> {
-  if ("functionId" in choice) {
-    const fn = (await functions.getFunction({ functionId: choice.functionId })).function;
-    return { id: fn.id, displayName: fn.displayName ?? fn.id, compartmentId: fn.compartmentId ?? compartmentId };
-  }
+  if ("functionId" in choice) return withConfig(functions, choice.functionId, compartmentId);
   // The SDK does not URL-encode query values (FIELD-NOTES): encode the names as listAlarms' caller does.
   const apps = await allPages((page) =>
     functions.listApplications({ compartmentId, displayName: encodeURIComponent(choice.app), page }),
@@ -43,9 +43,21 @@ export async function resolveFunction(
       ExitCode.NotDone,
       `application ${choice.app} has no function named ${choice.functionName}: deploy it first (fn deploy --app ${choice.app})`,
     );
+  return withConfig(functions, fn.id, fn.compartmentId ?? app.compartmentId ?? compartmentId);
+}
+
+/** The function and its merged configuration (list summaries carry no config). */
+async function withConfig(
+  functions: FunctionsManagementClient,
+  functionId: string,
+  compartmentId: string,
+): Promise<TargetFunction> {
+  const fn = (await functions.getFunction({ functionId })).function;
+  const app = (await functions.getApplication({ applicationId: fn.applicationId ?? "" })).application;
   return {
     id: fn.id,
-    displayName: choice.functionName,
-    compartmentId: fn.compartmentId ?? app.compartmentId ?? compartmentId,
+    displayName: fn.displayName ?? fn.id,
+    compartmentId: fn.compartmentId ?? compartmentId,
+    config: { ...(app.config ?? {}), ...(fn.config ?? {}) },
   };
 }

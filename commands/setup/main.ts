@@ -42,6 +42,8 @@ export interface SetupOptions {
   requestsThreshold?: number;
   /** The function's names for the scale-up alarms (--config): the titles it routes on. */
   names: ScaleUpNames;
+  /** --config was given: its names win over the configuration read from the function (--function). */
+  configGiven: boolean;
   dryRun: boolean;
   remove: boolean;
   /** With remove: only the alarms whose deployment is gone. */
@@ -142,6 +144,7 @@ export function parseSetupArgs(argv: string[]): SetupOptions | "help" {
     ...(requestsThreshold === undefined ? {} : { requestsThreshold }),
     // --remove finds the alarms by their tags, whatever their names.
     names: scaleUpNames(config),
+    configGiven: (v.config ?? []).length > 0,
     dryRun: v["dry-run"] ?? false,
     remove: v.remove ?? false,
     gone: v.gone ?? false,

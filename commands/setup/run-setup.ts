@@ -4,7 +4,8 @@
  * --remove, the same taken away. Every OCI call it makes:
  * - Data Science: GetModelDeployment (the deployment's compartment and scaling policy; --gone: is it gone).
  * - Monitoring: ListAlarms (setup's alarms, by tag and name), CreateAlarm (opc-retry-token), DeleteAlarm.
- * - Functions: GetFunction (--function), or ListApplications + ListFunctions (--app, --function-name).
+ * - Functions: GetFunction and GetApplication (the function's configuration), after ListApplications +
+ *   ListFunctions with --app, --function-name.
  * - Notifications control plane: GetTopic (--topic with a function), ListTopics, CreateTopic (opc-retry-token),
  *   DeleteTopic (--remove --all).
  * - Notifications data plane: ListSubscriptions, CreateSubscription (opc-retry-token), DeleteSubscription.
@@ -18,7 +19,8 @@ import { iamStatements } from "./iam-statements";
 import type { SetupOptions } from "./main";
 import type { SetupClients } from "./oci-clients";
 import { type AlarmStep, ensureAlarm, removeAlarmsOfGoneDeployments, removeProjectAlarms } from "./project-alarms";
-import { type Scope, scaleUpAlarms } from "./scale-up-alarms";
+import { type Scope, scaleUpAlarms, scaleUpNames } from "./scale-up-alarms";
+import { functionConfig, thresholdContradictions } from "./threshold-check";
 import { removeWiring, type Wired, wireFunction, wireIam } from "./wiring";
 import type { WiringStep } from "./wiring-steps";
 
@@ -121,6 +123,26 @@ async function removeAlarms(
   return steps;
 }
 
+/**
+ * Without --config, the function's own configuration (read with --function) names the alarms, so they are titled
+ * as the function routes; thresholds it contradicts are said, not refused (the topic and subscription may be made).
+ */
+function withFunctionNames(
+  options: SetupOptions,
+  fnConfig: Record<string, string>,
+  print: (line: string) => void,
+): SetupOptions {
+  const config = functionConfig(fnConfig);
+  if (Array.isArray(config)) {
+    print(
+      `Note: the function's configuration does not load (${config.join("; ")}); the alarms take the default names.`,
+    );
+    return options;
+  }
+  for (const problem of thresholdContradictions(options, config)) print(`Note: ${problem}`);
+  return { ...options, names: scaleUpNames(config) };
+}
+
 /** Runs setup against OCI (or the endpoints in env); returns the steps taken, for tests. */
 export async function runSetup(
   options: SetupOptions,
@@ -144,7 +166,8 @@ export async function runSetup(
     let wired: Wired | undefined;
     if (options.function) wired = await wireFunction(options, options.function, wiring, scope, progress, print);
     const topicId = wired?.topicId ?? options.topicId ?? "";
-    const alarms = await createAlarms(options, clients, scope, topicId, progress, print);
+    const named = wired && !options.configGiven ? withFunctionNames(options, wired.fn.config, print) : options;
+    const alarms = await createAlarms(named, clients, scope, topicId, progress, print);
     if (wired && options.iam) await wireIam(options, wired, wiring, scope, progress, print);
     else {
       print("\nThe function needs these IAM statements (docs/deploying.md, step 4 Permissions, says why):");

@@ -159,6 +159,21 @@ describe("npm run setup -- --function --iam", () => {
     expect(out).toContain(`ALL {resource.type = 'fnfunc', resource.id = '${functionId}'}`);
   });
 
+  it("names the alarms as the function's own configuration does (its application's, then its own), unless --config says", async () => {
+    const { deploymentId, functionId, topicName } = afterFnDeploy();
+    harness.emulator.setFunctionConfig(functionId, { HIGH_CPU_ALARM_NAME: "fraud_cpu" });
+
+    const { code } = await setup(["--deployment", deploymentId, "--function", functionId, "--topic-name", topicName]);
+
+    expect(code).toBe(0);
+    const names = harness.emulator
+      .alarms()
+      .filter((a) => a.query.includes(deploymentId))
+      .map((a) => [a.displayName, a.notificationTitle]);
+    expect(names).toContainEqual(["fraud_cpu", "fraud_cpu"]);
+    expect(names).toContainEqual(["model_deployment_high_mem", "model_deployment_high_mem"]);
+  });
+
   it("stops at a failure half-way, says what it created, and a second run finishes the job", async () => {
     const { args, compartmentId, functionId } = afterFnDeploy();
     harness.emulator.faults.add({ method: "POST", path: "/20181201/subscriptions", status: 500, times: Infinity });
