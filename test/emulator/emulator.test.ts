@@ -6,7 +6,7 @@ import { DataScienceClient, type models } from "oci-datascience";
 import { describe, expect, it } from "vitest";
 import { rejection, useEmulator, waitFor } from "../../emulator/fixture";
 import { createTestAuth, TEST_TENANCY_ID, TEST_USER_ID } from "../../emulator/oci-test-auth";
-import { testClientConfiguration } from "../../emulator/sdk-clients";
+import { dataScienceClient, testClientConfiguration } from "../../emulator/sdk-clients";
 import { startEmulator } from "../../emulator/server";
 
 const suite = useEmulator({ updateDelayMs: 30 });
@@ -200,16 +200,23 @@ describe("model deployments", () => {
   });
 
   it("update while UPDATING: 409 IncorrectState", async () => {
-    const d = suite.emulator.seedDeployment();
-    const client = suite.ds();
-    await client.updateModelDeployment({
-      modelDeploymentId: d.id,
-      updateModelDeploymentDetails: scaleTo(modelIdOf(d), 2),
-    });
-    const error = await rejection(
-      client.updateModelDeployment({ modelDeploymentId: d.id, updateModelDeploymentDetails: scaleTo(modelIdOf(d), 3) }),
-    );
-    expect(error).toMatchObject({ statusCode: 409, serviceCode: "IncorrectState" });
+    // Updates wait for completeUpdates() here: with the suite's 30 ms a loaded machine could let the first finish
+    // between the two calls.
+    const emulator = await startEmulator({ publicKeyPem: suite.auth.publicKeyPem, updateDelayMs: null });
+    try {
+      const d = emulator.seedDeployment();
+      const client = dataScienceClient(emulator.url, suite.provider);
+      await client.updateModelDeployment({
+        modelDeploymentId: d.id,
+        updateModelDeploymentDetails: scaleTo(modelIdOf(d), 2),
+      });
+      const error = await rejection(
+        client.updateModelDeployment({ modelDeploymentId: d.id, updateModelDeploymentDetails: scaleTo(modelIdOf(d), 3) }),
+      );
+      expect(error).toMatchObject({ statusCode: 409, serviceCode: "IncorrectState" });
+    } finally {
+      await emulator.close();
+    }
   });
 
   it("400 InvalidParameter for a missing modelId, a different deploymentType, or bad JSON", async () => {
