@@ -3,13 +3,15 @@
  * emulator's one port. Statuses: CreateSchedule 200 with the Schedule, etag, location and content-location
  * (the response's headers) and opc-work-request-id; UpdateSchedule 202 with opc-work-request-id and no body
  * (UpdateScheduleResponse reads none); Activate/DeactivateSchedule 200 with the Schedule and etag;
- * DeleteSchedule 204; ListSchedules 200 with a ScheduleCollection `{ items }` and opc-next-page.
+ * DeleteSchedule 204; ListSchedules 200 with a ScheduleCollection `{ items }` and opc-next-page; GetWorkRequest
+ * 200 with the WorkRequest.
  */
 import { ApiError } from "./errors";
 import { decodeSegment, jsonBody, type RouteRequest, type RouteResponse } from "./routes";
 import type { ScheduleStore } from "./schedules";
 
 const SCHEDULES_PATH = /^\/20240430\/schedules(?:\/([^/]+))?(?:\/actions\/([A-Za-z]+))?$/;
+const WORK_REQUEST_PATH = /^\/20240430\/workRequests\/([^/]+)$/;
 const ACTIONS: Record<string, boolean> = { activateSchedule: true, deactivateSchedule: false };
 
 function noRoute(req: RouteRequest): never {
@@ -52,6 +54,9 @@ function scheduleRoute(schedules: ScheduleStore, req: RouteRequest, id: string):
 
 /** Answers Resource Scheduler requests, or undefined to let the other routes try. */
 export function resourceSchedulerRoute(schedules: ScheduleStore, req: RouteRequest): RouteResponse | undefined {
+  const workRequest = WORK_REQUEST_PATH.exec(req.path);
+  if (workRequest?.[1] && req.method === "GET")
+    return { status: 200, body: schedules.workRequests.read(decodeSegment(workRequest[1])) };
   const match = SCHEDULES_PATH.exec(req.path);
   if (!match) return undefined;
   const [, segment, action] = match;

@@ -8,7 +8,7 @@
  * opc-work-request-id; ActivateSchedule / DeactivateSchedule POST /schedules/{scheduleId}/actions/...
  * (if-match) answering Schedule and its etag; DeleteSchedule DELETE /schedules/{scheduleId} (if-match).
  * Every change is done when the call answers: OCI's CREATING / UPDATING / DELETING are not shown, and the
- * work request ids answered are not served (nothing here reads them).
+ * work requests answered are SUCCEEDED at once (schedule-work-requests.ts).
  */
 import { ApiError, invalidParameter } from "./errors";
 import { newOcid } from "./ids";
@@ -16,6 +16,7 @@ import { clone } from "./json";
 import { ResourceTable } from "./resource-table";
 import { checkScheduleWhole, scheduleDetails } from "./schedule-details";
 import type { Schedule, ScheduleSeed, ScheduleState } from "./schedule-types";
+import { ScheduleWorkRequests } from "./schedule-work-requests";
 import type { Json, JsonObject } from "./types";
 
 type StoredSchedule = Schedule & JsonObject;
@@ -32,18 +33,16 @@ const DEFAULT_ORDER: Record<string, "ASC" | "DESC"> = {
   state: "ASC",
 };
 
-function newWorkRequestId(): string {
-  return newOcid("resourceschedulerworkrequest");
-}
-
 export class ScheduleStore {
   private readonly table: ResourceTable<StoredSchedule>;
+  readonly workRequests: ScheduleWorkRequests;
 
   constructor(
     pageSize: number,
     private readonly clock: () => number,
   ) {
     this.table = new ResourceTable<StoredSchedule>("Schedule", (s) => s.id, pageSize);
+    this.workRequests = new ScheduleWorkRequests(clock);
   }
 
   private nowIso(): string {
@@ -85,7 +84,8 @@ export class ScheduleStore {
       details,
       () => this.seed(details as unknown as ScheduleSeed) as StoredSchedule,
     );
-    return { body: stored.resource, etag: stored.etag, workRequestId: newWorkRequestId() };
+    const workRequestId = this.workRequests.record("CREATE_SCHEDULE", stored.resource);
+    return { body: stored.resource, etag: stored.etag, workRequestId };
   }
 
   read(id: string): Served {
@@ -112,7 +112,7 @@ export class ScheduleStore {
       Object.assign(s, details);
       s.timeUpdated = this.nowIso();
     });
-    return newWorkRequestId();
+    return this.workRequests.record("UPDATE_SCHEDULE", schedule);
   }
 
   /**

@@ -125,6 +125,31 @@ describe("schedules", () => {
     expect(suite.emulator.schedules().filter((s) => s.compartmentId === compartmentId)).toHaveLength(1);
   });
 
+  it("the work requests of a create and an update are SUCCEEDED at once", async () => {
+    const compartmentId = freshCompartment();
+    const created = await client().createSchedule({
+      createScheduleDetails: invokeDetails(compartmentId, seedFunction(compartmentId), {}),
+    });
+    const scheduleId = created.schedule.id;
+    const updated = await client().updateSchedule({ scheduleId, updateScheduleDetails: { description: "forecast" } });
+    for (const [workRequestId, operationType, actionType] of [
+      [created.opcWorkRequestId, "CREATE_SCHEDULE", "CREATED"],
+      [updated.opcWorkRequestId, "UPDATE_SCHEDULE", "UPDATED"],
+    ]) {
+      const { workRequest } = await client().getWorkRequest({ workRequestId: String(workRequestId) });
+      expect(workRequest).toMatchObject({
+        operationType,
+        status: "SUCCEEDED",
+        compartmentId,
+        percentComplete: 100,
+        resources: [{ actionType, identifier: scheduleId }],
+      });
+    }
+    expect(await rejection(client().getWorkRequest({ workRequestId: "ocid1.nothere" }))).toMatchObject({
+      statusCode: 404,
+    });
+  });
+
   it("404 for an unknown schedule on every operation", async () => {
     const scheduleId = unknownId;
     for (const call of [
