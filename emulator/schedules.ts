@@ -68,8 +68,9 @@ export class ScheduleStore {
   }
 
   /**
-   * A new schedule is ACTIVE: CreateScheduleDetails has no state to ask for, and the service runs what it
-   * is given; a caller that wants it idle first deactivates it, or sets timeStarts ahead.
+   * A new schedule is ACTIVE. CreateScheduleDetails has no state to ask for and the docs do not say which
+   * one a create leaves, so this is the emulator's choice; a caller that wants the schedule idle before it
+   * is complete deactivates it at once, or gives a timeStarts ahead.
    */
   create(body: Json | undefined, retryToken: string | undefined): Served & { workRequestId: string } {
     const details = scheduleDetails(body, "CreateScheduleDetails", [
