@@ -8,6 +8,14 @@ export type {
   MonitoringEmulatorApi,
   PublishedMessage,
 } from "./monitoring-types";
+export type {
+  Schedule,
+  ScheduleEmulatorApi,
+  ScheduleParameter,
+  ScheduleResource,
+  ScheduleSeed,
+  ScheduleState,
+} from "./schedule-types";
 export { startEmulator } from "./server";
 export { parseAuthorization, type SignatureCheck, type SignedRequest, verifyRequestSignature } from "./signature";
 export type {

@@ -21,6 +21,8 @@ export async function startLocalOci(options: Omit<EmulatorOptions, "publicKeyPem
       OCI_DATASCIENCE_ENDPOINT: emulator.url,
       OCI_MONITORING_ENDPOINT: emulator.url,
       OCI_NOTIFICATIONS_ENDPOINT: emulator.url,
+      // Read by the scheduled forecast (issue 20) once the function checks schedules; unused until then.
+      OCI_RESOURCE_SCHEDULER_ENDPOINT: emulator.url,
     },
     close: async () => {
       await emulator.close();

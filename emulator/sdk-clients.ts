@@ -12,6 +12,7 @@ import { FunctionsManagementClient } from "oci-functions";
 import { IdentityClient } from "oci-identity";
 import { MonitoringClient } from "oci-monitoring";
 import { NotificationControlPlaneClient, NotificationDataPlaneClient } from "oci-ons";
+import { ScheduleClient } from "oci-resourcescheduler";
 
 export interface TestClientOptions {
   /** Total attempts per call, default 1 (no retries). */
@@ -95,6 +96,17 @@ export function functionsManagementClient(
     { authenticationDetailsProvider: provider },
     testClientConfiguration(opts),
   );
+  client.endpoint = endpoint;
+  return client;
+}
+
+/** Resource Scheduler's client; the SDK names it ScheduleClient (oci-resourcescheduler lib/client.js). */
+export function resourceSchedulerClient(
+  endpoint: string,
+  provider: common.AuthenticationDetailsProvider,
+  opts?: TestClientOptions,
+): ScheduleClient {
+  const client = new ScheduleClient({ authenticationDetailsProvider: provider }, testClientConfiguration(opts));
   client.endpoint = endpoint;
   return client;
 }

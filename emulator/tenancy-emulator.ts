@@ -2,6 +2,7 @@
 import { notFound } from "./errors";
 import { FunctionsStore } from "./functions-management";
 import { IdentityStore } from "./identity";
+import { ScheduleStore } from "./schedules";
 import { SubscriptionStore } from "./subscriptions";
 import type { TenancyStores } from "./tenancy-routes";
 import type { TenancyEmulatorApi, TenancyEmulatorOptions } from "./tenancy-types";
@@ -28,11 +29,12 @@ export function createTenancyStores(
     subscriptions: new SubscriptionStore(options.pageSize, options.clock, topics, options),
     identity: new IdentityStore(options.pageSize, options.clock),
     functions: new FunctionsStore(options.pageSize, options.clock),
+    schedules: new ScheduleStore(options.pageSize, options.clock),
   };
 }
 
 export function tenancyEmulatorApi(stores: TenancyStores): TenancyEmulatorApi {
-  const { topics, subscriptions, identity, functions } = stores;
+  const { topics, subscriptions, identity, functions, schedules } = stores;
   return {
     seedTopic: (seed) => topics.seed(seed),
     topics: () => topics.all(),
@@ -46,5 +48,8 @@ export function tenancyEmulatorApi(stores: TenancyStores): TenancyEmulatorApi {
     seedApplication: (seed) => functions.seedApplication(seed),
     seedFunction: (seed) => functions.seedFunction(seed),
     setFunctionConfig: (id, config) => functions.setFunctionConfig(id, config),
+    seedSchedule: (seed) => schedules.seed(seed),
+    schedules: () => schedules.all(),
+    setScheduleState: (id, state) => schedules.setState(id, state),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Routes of the setup-side services on the emulator's one port: Notifications topics (/20181201/topics) and
  * subscriptions (/20181201/subscriptions), Identity (/20160918/dynamicGroups, /20160918/policies) and Functions
- * management (/20181201/applications, /20181201/functions). Paths, methods and headers as in each SDK's
+ * management (/20181201/applications, /20181201/functions), and Resource Scheduler (/20240430/schedules, its own
+ * routes in schedule-routes.ts). Paths, methods and headers as in each SDK's
  * lib/client.js (oci-ons, oci-identity, oci-functions 2.139.1); creates answer 200 with the resource and its
  * etag, gets 200 with an etag, deletes 204, lists the bare array with opc-next-page. An operation a service
  * does not have here (creating a function, deleting an application) answers 404 NotFound like any unknown route.
@@ -10,6 +11,8 @@ import { ApiError } from "./errors";
 import type { FunctionsStore } from "./functions-management";
 import type { IdentityStore } from "./identity";
 import { decodeSegment, jsonBody, type RouteRequest, type RouteResponse } from "./routes";
+import { resourceSchedulerRoute } from "./schedule-routes";
+import type { ScheduleStore } from "./schedules";
 import type { SubscriptionStore } from "./subscriptions";
 import type { TopicStore } from "./topics";
 
@@ -18,6 +21,7 @@ export interface TenancyStores {
   subscriptions: SubscriptionStore;
   identity: IdentityStore;
   functions: FunctionsStore;
+  schedules: ScheduleStore;
 }
 
 interface Collection {
@@ -63,6 +67,8 @@ function noRoute(req: RouteRequest): never {
 
 /** Answers the requests of these services, or undefined to let the other routes try. */
 export function tenancyRoute(stores: TenancyStores, req: RouteRequest): RouteResponse | undefined {
+  const schedule = resourceSchedulerRoute(stores.schedules, req);
+  if (schedule) return schedule;
   const match = COLLECTION_PATH.exec(req.path);
   const collection = match?.[1] ? collections(stores)[match[1]] : undefined;
   if (!match || !collection) return undefined;

@@ -1,8 +1,10 @@
 /**
  * Public types of what the setup and doctor commands read and write besides alarms: Notifications topics
- * and subscriptions, Identity dynamic groups and policies, Functions applications and functions. Wire
- * objects are plain JSON as served (timestamps ISO strings, Subscription.createdTime epoch milliseconds).
+ * and subscriptions, Identity dynamic groups and policies, Functions applications and functions (Resource
+ * Scheduler schedules are in schedule-types.ts). Wire objects are plain JSON as served (timestamps ISO
+ * strings, Subscription.createdTime epoch milliseconds).
  */
+import type { ScheduleEmulatorApi } from "./schedule-types";
 
 /** NotificationTopic (oci-ons lib/model/notification-topic.d.ts). */
 export interface NotificationTopic {
@@ -126,7 +128,7 @@ export interface TenancyEmulatorOptions {
   refusePublishToUnknownTopics?: boolean;
 }
 
-export interface TenancyEmulatorApi {
+export interface TenancyEmulatorApi extends ScheduleEmulatorApi {
   seedTopic(seed: TopicSeed): NotificationTopic;
   topics(): NotificationTopic[];
   seedSubscription(seed: SubscriptionSeed): Subscription;
