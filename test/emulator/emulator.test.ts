@@ -211,7 +211,10 @@ describe("model deployments", () => {
         updateModelDeploymentDetails: scaleTo(modelIdOf(d), 2),
       });
       const error = await rejection(
-        client.updateModelDeployment({ modelDeploymentId: d.id, updateModelDeploymentDetails: scaleTo(modelIdOf(d), 3) }),
+        client.updateModelDeployment({
+          modelDeploymentId: d.id,
+          updateModelDeploymentDetails: scaleTo(modelIdOf(d), 3),
+        }),
       );
       expect(error).toMatchObject({ statusCode: 409, serviceCode: "IncorrectState" });
     } finally {
