@@ -8,6 +8,7 @@ import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-al
 import type { Config } from "../../src/policy/config";
 import { ScalingStateTag } from "../../src/run/scaling-state";
 import { toSnapshot } from "../../src/scalers/deployment-snapshot";
+import { listActiveAlarms } from "../setup/project-alarms";
 import { ALARM_ROLE_TAG, NAMESPACE } from "../setup/scale-up-alarms";
 import { thresholdContradictions } from "../setup/threshold-check";
 import { type CheckResult, ok, problem, unknown } from "./check";
@@ -101,7 +102,7 @@ export async function alarmChecks(
 ): Promise<{ results: CheckResult[]; topics: string[] }> {
   let listed: models.AlarmSummary[];
   try {
-    listed = await listAllAlarms(monitoring, deployment.compartmentId);
+    listed = await listActiveAlarms(monitoring, deployment.compartmentId);
   } catch (error) {
     return {
       results: [unknown("alarms", "the compartment's alarms", error, "read alarms in the deployment's compartment")],
@@ -179,17 +180,6 @@ export async function alarmChecks(
     }
   }
   return { results, topics: [...topics] };
-}
-
-async function listAllAlarms(monitoring: MonitoringClient, compartmentId: string): Promise<models.AlarmSummary[]> {
-  const all: models.AlarmSummary[] = [];
-  let page: string | undefined;
-  do {
-    const response = await monitoring.listAlarms({ compartmentId, page });
-    all.push(...response.items.filter((a) => a.lifecycleState === "ACTIVE"));
-    page = response.opcNextPage;
-  } while (page);
-  return all;
 }
 
 /** 7. What the function last did: its state tags on the deployment, and the deployment's last work request. */

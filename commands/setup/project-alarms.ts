@@ -4,6 +4,7 @@ import type { DataScienceClient } from "oci-datascience";
 import { type MonitoringClient, models } from "oci-monitoring";
 import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
 import { isSameAlarm } from "./scale-up-alarms";
+import { allPages } from "./wiring-steps";
 
 export interface AlarmStep {
   outcome: "created" | "exists" | "would create" | "deleted" | "would delete";
@@ -14,26 +15,31 @@ export interface AlarmStep {
   note?: string;
 }
 
+/** Every ACTIVE alarm in the compartment (optionally: with this name), every page. */
+export async function listActiveAlarms(
+  monitoring: MonitoringClient,
+  compartmentId: string,
+  displayName?: string,
+): Promise<models.AlarmSummary[]> {
+  return allPages(async (page) =>
+    monitoring.listAlarms({
+      compartmentId,
+      // The SDK does not URL-encode query values (FIELD-NOTES).
+      ...(displayName ? { displayName: encodeURIComponent(displayName) } : {}),
+      lifecycleState: models.Alarm.LifecycleState.Active,
+      page,
+    }),
+  );
+}
+
 /** Every ACTIVE alarm in the compartment tagged as made by this project (optionally: with this name). */
 export async function listProjectAlarms(
   monitoring: MonitoringClient,
   compartmentId: string,
   displayName?: string,
 ): Promise<models.AlarmSummary[]> {
-  const found: models.AlarmSummary[] = [];
-  let page: string | undefined;
-  do {
-    const response = await monitoring.listAlarms({
-      compartmentId,
-      // The SDK does not URL-encode query values (FIELD-NOTES).
-      ...(displayName ? { displayName: encodeURIComponent(displayName) } : {}),
-      lifecycleState: models.Alarm.LifecycleState.Active,
-      page,
-    });
-    found.push(...response.items.filter((a) => a.freeformTags?.[ScaleDownAlarmTag.ManagedBy] === MANAGED_BY_VALUE));
-    page = response.opcNextPage;
-  } while (page);
-  return found;
+  const listed = await listActiveAlarms(monitoring, compartmentId, displayName);
+  return listed.filter((a) => a.freeformTags?.[ScaleDownAlarmTag.ManagedBy] === MANAGED_BY_VALUE);
 }
 
 /** Creates the alarm unless this project already made one with the same name for the same scope. */
@@ -73,14 +79,25 @@ export async function removeProjectAlarms(
 ): Promise<AlarmStep[]> {
   const listed = await listProjectAlarms(monitoring, compartmentId);
   const mine = listed.filter((a) => !deploymentId || a.freeformTags?.[ScaleDownAlarmTag.Deployment] === deploymentId);
+  return deleteAlarms(monitoring, mine, dryRun);
+}
+
+/** Deletes the alarms (or, in a dry run, says it would), one step each; `note` says why, when there is a why. */
+async function deleteAlarms(
+  monitoring: MonitoringClient,
+  alarms: models.AlarmSummary[],
+  dryRun: boolean,
+  note?: string,
+): Promise<AlarmStep[]> {
   const steps: AlarmStep[] = [];
-  for (const alarm of mine) {
+  for (const alarm of alarms) {
     if (!dryRun) await monitoring.deleteAlarm({ alarmId: alarm.id });
     steps.push({
       outcome: dryRun ? "would delete" : "deleted",
       displayName: alarm.displayName,
       alarmId: alarm.id,
       query: alarm.query,
+      ...(note ? { note } : {}),
     });
   }
   return steps;
@@ -107,17 +124,8 @@ export async function removeAlarmsOfGoneDeployments(
   const steps: AlarmStep[] = [];
   for (const [deploymentId, alarms] of byDeployment) {
     const gone = await deploymentGone(dataScience, deploymentId);
-    if (!gone) continue;
-    for (const alarm of alarms) {
-      if (!dryRun) await monitoring.deleteAlarm({ alarmId: alarm.id });
-      steps.push({
-        outcome: dryRun ? "would delete" : "deleted",
-        displayName: alarm.displayName,
-        alarmId: alarm.id,
-        query: alarm.query,
-        note: `model deployment ${deploymentId} ${gone}`,
-      });
-    }
+    if (gone)
+      steps.push(...(await deleteAlarms(monitoring, alarms, dryRun, `model deployment ${deploymentId} ${gone}`)));
   }
   return steps;
 }
