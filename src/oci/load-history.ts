@@ -2,8 +2,7 @@ import type * as common from "oci-common";
 import type { MonitoringClient, models } from "oci-monitoring";
 import type { ScalingMetric } from "../results/decision";
 import type { Peak } from "../scalers/scale-in-hold";
-
-const NAMESPACE = "oci_datascience_modeldeploy";
+import { lastMinutes } from "./metric-window";
 
 /**
  * The query whose per-minute values make the deployment's load for `metric`:
@@ -32,18 +31,9 @@ export async function peakOverWindow(
   now: Date,
   retryConfiguration: common.RetryConfiguration,
 ): Promise<Peak | undefined> {
-  const response = await client.summarizeMetricsData({
-    compartmentId: deployment.compartmentId,
-    summarizeMetricsDataDetails: {
-      namespace: NAMESPACE,
-      query: loadHistoryQuery(metric, deployment.id),
-      startTime: new Date(now.getTime() - minutes * 60_000),
-      endTime: now,
-      resolution: "1m",
-    },
-    retryConfiguration,
-  });
-  return peakOf(response.items, metric === "CpuUtilization" ? "sum-over-streams" : "max-over-streams");
+  const query = loadHistoryQuery(metric, deployment.id);
+  const items = await lastMinutes(client, deployment.compartmentId, query, minutes, now, retryConfiguration);
+  return peakOf(items, metric === "CpuUtilization" ? "sum-over-streams" : "max-over-streams");
 }
 
 /** Per minute, the streams combined (CPU: summed ÷ 100; others: the highest), then the highest minute. */

@@ -1,7 +1,7 @@
 import type * as common from "oci-common";
 import type { MonitoringClient } from "oci-monitoring";
+import { lastMinutes } from "./metric-window";
 
-const NAMESPACE = "oci_datascience_modeldeploy";
 /** How far back the guard looks: the same 5 minutes as the low alarms' window. */
 export const LATENCY_LOOKBACK_MINUTES = 5;
 
@@ -17,18 +17,15 @@ export async function recentPredictLatency(
   now: Date,
   retryConfiguration: common.RetryConfiguration,
 ): Promise<number | undefined> {
-  const response = await client.summarizeMetricsData({
-    compartmentId: deployment.compartmentId,
-    summarizeMetricsDataDetails: {
-      namespace: NAMESPACE,
-      query: latencyQuery(deployment.id),
-      startTime: new Date(now.getTime() - LATENCY_LOOKBACK_MINUTES * 60_000),
-      endTime: now,
-      resolution: "1m",
-    },
+  const items = await lastMinutes(
+    client,
+    deployment.compartmentId,
+    latencyQuery(deployment.id),
+    LATENCY_LOOKBACK_MINUTES,
+    now,
     retryConfiguration,
-  });
-  const values = response.items.flatMap((data) => data.aggregatedDatapoints.map((point) => point.value));
+  );
+  const values = items.flatMap((data) => data.aggregatedDatapoints.map((point) => point.value));
   const finite = values.filter((value) => Number.isFinite(value));
   return finite.length === 0 ? undefined : Math.max(...finite);
 }
