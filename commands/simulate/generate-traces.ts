@@ -32,6 +32,29 @@ function burstyWeek(random: () => number): number[] {
   return range(minutes).map((m) => 80 * (1 + 0.25 * (2 * random() - 1)) * (factor[m] ?? 1));
 }
 
+/**
+ * A week of office hours with a sharp morning surge: 60 rpm at night, from 08:00 up to 600 within 5 minutes,
+ * a lunch dip to 400, 500 in the afternoon, down to the night's rate from 17:00 to 20:00; Saturday and Sunday at
+ * 40 % of it. ±10 % noise. Every weekday the same surge at the same time: what a forecast from history is for.
+ */
+function surgeWeek(random: () => number): number[] {
+  const weekday = (minuteOfDay: number): number => {
+    const h = minuteOfDay / 60;
+    if (h < 8 || h >= 20) return 60;
+    if (h < 8 + 5 / 60) return 60 + (540 * (minuteOfDay - 480)) / 5;
+    if (h < 12) return 600;
+    if (h < 13) return 400;
+    if (h < 17) return 500;
+    return 500 - (440 * (minuteOfDay - 17 * 60)) / 180;
+  };
+  return range(7 * 24 * 60).map((m) => {
+    const day = Math.floor(m / 1440);
+    const level = weekday(m % 1440);
+    const scaled = day >= 5 ? 60 + (level - 60) * 0.4 : level;
+    return scaled * (1 + 0.1 * (2 * random() - 1));
+  });
+}
+
 export function generatedTraces(): Record<string, string> {
   const noise = mulberry32(20260302);
   const jitter = (amplitude: number) => 1 + amplitude * (2 * noise() - 1);
@@ -59,6 +82,7 @@ export function generatedTraces(): Record<string, string> {
     "steady-noisy-day.csv": csv(1, steady),
     // Its own seed, so the traces above stay as they were.
     "bursty-week.csv": csv(1, burstyWeek(mulberry32(20260318))),
+    "surge-week.csv": csv(1, surgeWeek(mulberry32(20261206))),
   };
 }
 

@@ -41,6 +41,12 @@ export const REFERENCE_TRACES: ReferenceTrace[] = [
     what: "a week, 1-minute steps: 60-100 rpm with 10-20 minute bursts at 4-8×, 1-3 h apart",
   },
   {
+    name: "surge-week",
+    file: "surge-week.csv",
+    requestsPerInstance: 100,
+    what: "a week of office hours: 60 rpm at night, up to 600 within 5 minutes at 08:00, weekends at 40 %, ±10 % noise",
+  },
+  {
     name: "nasa-1995",
     file: "nasa-1995-per-minute.csv.gz",
     requestsPerInstance: 60,
