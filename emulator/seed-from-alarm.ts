@@ -1,4 +1,4 @@
-import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../src/oci/scale-down-alarms";
+import { MANAGED_BY_VALUE, ScaleDownAlarmTag, scaleDownAlarmQuery } from "../src/oci/scale-down-alarms";
 import type { ScalingMetric } from "../src/results/decision";
 import type { Alarm, Emulator, SeedDeployment } from "./";
 
@@ -132,5 +132,29 @@ export function seedCompartmentAlarm(
     query: alarm.query ?? `${alarm.metric}[5m].groupBy(resourceId).mean() > 80`,
     destinations: [EXAMPLE_TOPIC_ID],
     repeatNotificationDuration: alarm.repeatNotificationDuration,
+  });
+}
+
+/**
+ * A low-CPU alarm the function created for `deploymentId` (its tags, setup's compartment and topic), with the query
+ * the function writes for `threshold`: a scale-down alarm as it stands after an earlier change.
+ */
+export function seedOwnLowCpuAlarm(
+  emulator: Emulator,
+  alarm: { id: string; deploymentId: string; threshold: number },
+): Alarm {
+  return emulator.seedAlarm({
+    id: alarm.id,
+    displayName: "model_deployment_low_cpu",
+    compartmentId: EXAMPLE_COMPARTMENT_ID,
+    metricCompartmentId: EXAMPLE_COMPARTMENT_ID,
+    namespace: "oci_datascience_modeldeploy",
+    query: scaleDownAlarmQuery("CpuUtilization", alarm.deploymentId, alarm.threshold),
+    destinations: [EXAMPLE_TOPIC_ID],
+    freeformTags: {
+      [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE,
+      [ScaleDownAlarmTag.Deployment]: alarm.deploymentId,
+      [ScaleDownAlarmTag.Metric]: "CpuUtilization",
+    },
   });
 }

@@ -5,12 +5,11 @@ import { deploymentState } from "../../emulator/deployment-state";
 import { type LocalOci, startLocalOci } from "../../emulator/local-oci";
 import {
   EXAMPLE_COMPARTMENT_ID,
-  EXAMPLE_TOPIC_ID,
   markStreamsFiring,
   seedCompartmentAlarm,
+  seedOwnLowCpuAlarm,
 } from "../../emulator/seed-from-alarm";
 import { inProcessFunction } from "../../local-function/in-process";
-import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
 
 const HIGH_CPU = "ocid1.alarm.oc1.iad.aaaaaaaaupkeephighcpu";
 const LOW_CPU = "ocid1.alarm.oc1.iad.aaaaaaaaupkeeplowcpu";
@@ -38,22 +37,7 @@ describe("the scale-down alarm's upkeep around an update", () => {
     const emulator = oci.emulator;
     seedCompartmentAlarm(emulator, { id: HIGH_CPU, title: "model_deployment_high_cpu", metric: "CpuUtilization" });
     const id = emulator.seedDeployment({ compartmentId: EXAMPLE_COMPARTMENT_ID, instanceCount }).id;
-    if (withLowAlarm) {
-      emulator.seedAlarm({
-        id: LOW_CPU,
-        displayName: "model_deployment_low_cpu",
-        compartmentId: EXAMPLE_COMPARTMENT_ID,
-        metricCompartmentId: EXAMPLE_COMPARTMENT_ID,
-        namespace: "oci_datascience_modeldeploy",
-        query: LOW_QUERY_AT_2(id),
-        destinations: [EXAMPLE_TOPIC_ID],
-        freeformTags: {
-          [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE,
-          [ScaleDownAlarmTag.Deployment]: id,
-          [ScaleDownAlarmTag.Metric]: "CpuUtilization",
-        },
-      });
-    }
+    if (withLowAlarm) seedOwnLowCpuAlarm(emulator, { id: LOW_CPU, deploymentId: id, threshold: 27 });
     const send = async (alarmId: string, title: string) => {
       const message = alarmMessage({ title, alarmId, deploymentIds: [id] });
       markStreamsFiring(emulator, message);

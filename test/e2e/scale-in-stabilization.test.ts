@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { alarmMessage } from "../../emulator/alarm-messages";
 import { type LocalOci, startLocalOci } from "../../emulator/local-oci";
-import { EXAMPLE_COMPARTMENT_ID, EXAMPLE_TOPIC_ID, markStreamsFiring } from "../../emulator/seed-from-alarm";
+import { EXAMPLE_COMPARTMENT_ID, markStreamsFiring, seedOwnLowCpuAlarm } from "../../emulator/seed-from-alarm";
 import { inProcessFunction } from "../../local-function/in-process";
-import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../../src/oci/scale-down-alarms";
 import { TransientOciError } from "../../src/results/errors";
 
 const LOW_CPU = "ocid1.alarm.oc1.iad.aaaaaaaastabilizelowcpu";
@@ -24,20 +23,7 @@ describe("a scale-in held by the deployment's own recent peak (SCALE_IN_STABILIZ
     const fn = inProcessFunction(oci, { SCALE_IN_STABILIZATION: "PT1H" }, new Date(now), { retryDelayScale: 0.01 });
     const emulator = oci.emulator;
     const id = emulator.seedDeployment({ compartmentId: EXAMPLE_COMPARTMENT_ID, instanceCount: instances }).id;
-    emulator.seedAlarm({
-      id: LOW_CPU,
-      displayName: "model_deployment_low_cpu",
-      compartmentId: EXAMPLE_COMPARTMENT_ID,
-      metricCompartmentId: EXAMPLE_COMPARTMENT_ID,
-      namespace: "oci_datascience_modeldeploy",
-      query: `CpuUtilization[5m]{resourceId = "${id}"}.groupBy(resourceId).mean() < 48`,
-      destinations: [EXAMPLE_TOPIC_ID],
-      freeformTags: {
-        [ScaleDownAlarmTag.ManagedBy]: MANAGED_BY_VALUE,
-        [ScaleDownAlarmTag.Deployment]: id,
-        [ScaleDownAlarmTag.Metric]: "CpuUtilization",
-      },
-    });
+    seedOwnLowCpuAlarm(emulator, { id: LOW_CPU, deploymentId: id, threshold: 48 });
     /** Each instance's CPU percent, minute by minute from `fromMinute` (minutes after START). */
     const cpuHistory = (fromMinute: number, percentByMinute: number[]) => {
       for (let instance = 0; instance < instances; instance++) {
