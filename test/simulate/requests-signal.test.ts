@@ -81,8 +81,9 @@ function trace(requests: number[]): Trace {
   };
 }
 
-async function changes(requests: number[], initial: number): Promise<[number, number][]> {
-  const context = {
+/** A run on request alarms: the trace's requests at 100 per instance, from `initial` instances. */
+function requestsContext(requests: number[], initial: number) {
+  return {
     trace: trace(requests),
     assumptions: DEFAULT_ASSUMPTIONS,
     initialInstances: initial,
@@ -90,7 +91,10 @@ async function changes(requests: number[], initial: number): Promise<[number, nu
     signal: "requests" as const,
     requestsPerInstance: 100,
   };
-  const { serving } = await runPolicy(thisPolicy, context);
+}
+
+async function changes(requests: number[], initial: number): Promise<[number, number][]> {
+  const { serving } = await runPolicy(thisPolicy, requestsContext(requests, initial));
   const out: [number, number][] = [];
   serving.forEach((s, m) => {
     if (m > 0 && s !== serving[m - 1]) out.push([m, s]);
@@ -155,14 +159,7 @@ describe("npm run simulate -- --signal requests", () => {
 
 describe("oci-autoscaling with --signal requests: the docs' custom-metric rules on PredictRequestCount", () => {
   async function ociUpdates(requests: number[], initial: number, options = OCI_AUTOSCALING_DEFAULTS) {
-    const context = {
-      trace: trace(requests),
-      assumptions: DEFAULT_ASSUMPTIONS,
-      initialInstances: initial,
-      config: {},
-      signal: "requests" as const,
-      requestsPerInstance: 100,
-    };
+    const context = requestsContext(requests, initial);
     return (await runPolicy(ociAutoscalingPolicy(options), context)).updates.map((u) => [u.minute, u.from, u.to]);
   }
 
