@@ -13,7 +13,7 @@ import { CliError, ExitCode, usageError } from "../cli/exit-codes";
 import { chooseOciConfig, loadOciConfig } from "../cli/oci-config";
 import { createWiringClients, type WiringClients } from "../cli/wiring-clients";
 import { createSetupClients, type SetupClients } from "../setup/oci-clients";
-import { functionConfig } from "../setup/threshold-check";
+import { configFromFlags, functionConfig } from "../setup/threshold-check";
 import { type CheckResult, formatCheck, problem, unknown } from "./check";
 import { alarmChecks, deploymentCheck, lastDecisionsCheck, metricsCheck } from "./deployment-checks";
 import { functionCheck, iamCheck, subscriptionChecks } from "./wiring-checks";
@@ -52,13 +52,7 @@ export function parseDoctorArgs(argv: string[]): DoctorOptions | "help" {
     throw usageError("--deployment takes a model deployment OCID (ocid1.datasciencemodeldeployment...)", DOCTOR_USAGE);
   if (v.function !== undefined && !v.function.startsWith("ocid1.fnfunc."))
     throw usageError(`--function takes a function OCID (ocid1.fnfunc...), got "${v.function}"`, DOCTOR_USAGE);
-  const pairs = (v.config ?? []).map((pair) => {
-    const at = pair.indexOf("=");
-    if (at <= 0) throw usageError(`--config takes KEY=VALUE, got "${pair}"`, DOCTOR_USAGE);
-    return [pair.slice(0, at), pair.slice(at + 1)] as const;
-  });
-  const config = functionConfig(Object.fromEntries(pairs));
-  if (Array.isArray(config)) throw usageError(`--config: ${config.join("; ")}`, DOCTOR_USAGE);
+  const config = configFromFlags(v.config ?? [], DOCTOR_USAGE);
   return {
     deploymentId: v.deployment,
     ...(v.function ? { functionId: v.function } : {}),

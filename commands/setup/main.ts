@@ -13,7 +13,7 @@ import type { FunctionChoice } from "./function-target";
 import { createSetupClients } from "./oci-clients";
 import { runSetup } from "./run-setup";
 import { type ScaleUpNames, scaleUpNames } from "./scale-up-alarms";
-import { functionConfig, requestsThresholdFor, thresholdContradictions } from "./threshold-check";
+import { configFromFlags, requestsThresholdFor, thresholdContradictions } from "./threshold-check";
 import { DEFAULT_TOPIC_NAME } from "./topic-subscription";
 
 export const SETUP_USAGE = `usage: npm run setup -- (--deployment <ocid> | --compartment <ocid>) --function <function OCID> [--iam]
@@ -173,13 +173,7 @@ function functionChoice(v: { function?: string; app?: string; "function-name"?: 
 
 /** Refuses (exit 2) thresholds that contradict the function's configuration, saying which values would work. */
 function checkThresholds(thresholds: { cpuThreshold: number; memThreshold: number }, pairs: string[]): Config {
-  const entries = pairs.map((pair) => {
-    const at = pair.indexOf("=");
-    if (at <= 0) throw usageError(`--config takes KEY=VALUE, got "${pair}"`, SETUP_USAGE);
-    return [pair.slice(0, at), pair.slice(at + 1)] as const;
-  });
-  const config = functionConfig(Object.fromEntries(entries));
-  if (Array.isArray(config)) throw usageError(`--config: ${config.join("; ")}`, SETUP_USAGE);
+  const config = configFromFlags(pairs, SETUP_USAGE);
   const problems = thresholdContradictions(thresholds, config);
   if (problems.length > 0) throw usageError(problems.join("\n"), SETUP_USAGE);
   return config;

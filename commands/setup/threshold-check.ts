@@ -1,4 +1,5 @@
 import { type Config, ConfigError, loadConfig } from "../../src/policy/config";
+import { usageError } from "../cli/exit-codes";
 
 type Thresholds = { cpuThreshold: number; memThreshold: number };
 
@@ -79,4 +80,16 @@ export function functionConfig(pairs: Record<string, string>): Config | string[]
 
 function round(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+/** `--config KEY=VALUE` flags as the function's configuration; a malformed pair or value is a usage error (exit 2). */
+export function configFromFlags(pairs: string[], usage: string): Config {
+  const entries = pairs.map((pair) => {
+    const at = pair.indexOf("=");
+    if (at <= 0) throw usageError(`--config takes KEY=VALUE, got "${pair}"`, usage);
+    return [pair.slice(0, at), pair.slice(at + 1)] as const;
+  });
+  const config = functionConfig(Object.fromEntries(entries));
+  if (Array.isArray(config)) throw usageError(`--config: ${config.join("; ")}`, usage);
+  return config;
 }
