@@ -142,6 +142,17 @@ export const ConfigSchema = z
     MAX_LATENCY_MS: numberFromEnv(1, 3_600_000).optional(),
     /** Before an instance scale-in or a shape-down, the window whose peak it may not go below (PT0S: off). */
     SCALE_IN_STABILIZATION: stabilizationFromEnv.default("PT15M"),
+    /** Scheduled forecasts (docs/forecast.md): ticks scale out ahead of a rhythm, and scale-ins keep its need. */
+    FORECAST_ENABLED: booleanFromEnv.default(true),
+    /** Days of the deployment's own per-minute history a forecast reads: 7 is the most one 1-minute read returns. */
+    FORECAST_DAYS: integerFromEnv(3, 7).default(7),
+    /** Minutes one update of the deployment takes, added to the period a forecast covers. */
+    FORECAST_UPDATE_MINUTES: integerFromEnv(0, 120).default(15),
+    /** The metric whose history a forecast reads: CPU (setup's default) or requests (setup --requests). */
+    FORECAST_METRIC: z.enum(["CpuUtilization", "PredictRequestCount"]).default("CpuUtilization"),
+    /** Set by OCI Functions: this function's OCID, which a schedule must list to be obeyed. */
+    FN_FN_ID: z.string().trim().min(1).optional(),
+    OCI_RESOURCE_SCHEDULER_ENDPOINT: urlFromEnv.optional(),
     MAX_SCALE_UP_STEP: integerFromEnv(1, 1000).default(4),
     MAX_SCALE_DOWN_STEP: integerFromEnv(1, 1000).default(1),
     MIN_MEMORY_GB: numberFromEnv(1, 10_000).default(6),
