@@ -5,10 +5,10 @@ import { parseArgs } from "node:util";
 import { type Assumptions, DEFAULT_ASSUMPTIONS } from "./assumptions";
 import { DEFAULT_POLICIES } from "./policies";
 import { OCI_AUTOSCALING_DEFAULTS, type OciAutoscalingOptions } from "./policies/oci-autoscaling";
-import type { ScalingSignal } from "./policies/policy";
+import type { ForecastMode, ScalingSignal } from "./policies/policy";
 
 export const USAGE = `npm run simulate -- --trace FILE.csv[.gz] [--requests-per-instance N] [--policy NAME ...]
-    [--signal cpu|requests] [--config KEY=VALUE ...] [--json FILE] [--svg FILE] [--recommend [--max-overload-percent P]]
+    [--signal cpu|requests] [--forecast on|off] [--config KEY=VALUE ...] [--json FILE] [--svg FILE] [--recommend [--max-overload-percent P]]
     [--update-minutes 10] [--min-instances 1] [--max-instances 10] [--initial-instances N] [--memory-percent 30]
     [--oci-scale-out 80] [--oci-scale-in 20] [--oci-pending-minutes 3] [--oci-adjustment 1]
     [--oci-cooldown-seconds 600] [--oci-window-minutes 1] [--oci-requests-scale-out N] [--oci-requests-scale-in N]
@@ -22,6 +22,8 @@ export interface SimulateArgs {
   config: Record<string, string>;
   /** What `this` scales instances on: setup's CPU alarm (default) or, as `setup --requests`, requests. */
   signal: ScalingSignal;
+  /** `this` with the forecast schedule setup creates (default), or `off`: no schedule, FORECAST_ENABLED=false. */
+  forecast: ForecastMode;
   json?: string;
   svg?: string;
   recommend: boolean;
@@ -50,6 +52,7 @@ export function parseSimulateArgs(argv: string[]): SimulateArgs {
       policy: { type: "string", multiple: true },
       config: { type: "string", multiple: true },
       signal: s,
+      forecast: s,
       json: s,
       svg: s,
       recommend: { type: "boolean" },
@@ -110,10 +113,13 @@ export function parseSimulateArgs(argv: string[]): SimulateArgs {
   if (signal !== "cpu" && signal !== "requests") throw new Error(`--signal takes cpu or requests, got "${signal}"`);
   if (signal === "requests" && values.recommend)
     throw new Error("--recommend searches the CPU knobs of this; it does not take --signal requests");
+  const forecast = values.forecast ?? "on";
+  if (forecast !== "on" && forecast !== "off") throw new Error(`--forecast takes on or off, got "${forecast}"`);
   const args: SimulateArgs = {
     policies: values.policy?.length ? values.policy : DEFAULT_POLICIES,
     config,
     signal,
+    forecast,
     recommend: values.recommend ?? false,
     maxOverloadPercent: positive("max-overload-percent", values["max-overload-percent"], 1),
     assumptions,

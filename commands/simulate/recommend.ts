@@ -8,7 +8,7 @@
 import { loadConfig } from "../../src/policy/config";
 import type { Assumptions } from "./assumptions";
 import type { PolicyFigures } from "./figures";
-import type { PolicyContext } from "./policies/policy";
+import type { ForecastMode, PolicyContext } from "./policies/policy";
 import { ALARM_KEYS, thisPolicy } from "./policies/this";
 import { initialInstancesFor, runPolicy } from "./run";
 import type { Trace } from "./trace";
@@ -45,6 +45,8 @@ export interface RecommendOptions {
   base?: Record<string, string>;
   space?: SearchSpace;
   passes?: number;
+  /** `--forecast off`: search `this` without its forecast schedule. */
+  forecast?: ForecastMode;
   progress?: (what: string, done: number) => void;
 }
 
@@ -76,6 +78,7 @@ export async function recommend(
         assumptions,
         initialInstances: initialInstancesFor(trace, assumptions),
         config,
+        ...(options.forecast ? { forecast: options.forecast } : {}),
       };
       figures = (await runPolicy(thisPolicy, context)).figures;
       cache.set(key, figures);

@@ -3,7 +3,7 @@ import type { Assumptions } from "./assumptions";
 import { figuresOf, type PolicyFigures, risesOf } from "./figures";
 import { Plant, type UpdateRecord } from "./plant";
 import { idealCount } from "./policies/ideal";
-import type { PolicyContext, PolicyFactory, ScalingSignal } from "./policies/policy";
+import type { ForecastMode, PolicyContext, PolicyFactory, ScalingSignal } from "./policies/policy";
 import type { Trace } from "./trace";
 
 export interface PolicyRun {
@@ -25,6 +25,8 @@ export interface RunOptions {
   config?: Record<string, string>;
   signal?: ScalingSignal;
   requestsPerInstance?: number;
+  /** `--forecast off`: `this` without the forecast schedule, and FORECAST_ENABLED=false. */
+  forecast?: ForecastMode;
   /** Called now and then on long runs: policy name and fraction done. */
   progress?: (policy: string, done: number) => void;
 }
@@ -56,7 +58,7 @@ export async function runPolicy(
     await policy.close?.();
   }
   const record = {
-    name: factory.name,
+    name: factory.nameIn?.(context) ?? factory.name,
     serving: plant.servingByMinute,
     billed: plant.billedByMinute,
     updates: plant.updates,
@@ -84,6 +86,7 @@ export async function simulate(
     config: options.config ?? {},
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.requestsPerInstance ? { requestsPerInstance: options.requestsPerInstance } : {}),
+    ...(options.forecast ? { forecast: options.forecast } : {}),
   };
   const runs: PolicyRun[] = [];
   for (const factory of factories) runs.push(await runPolicy(factory, context, options));

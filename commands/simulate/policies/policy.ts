@@ -13,9 +13,12 @@ export interface PolicyContext {
   signal?: ScalingSignal;
   /** `--requests-per-instance`: requests per minute one instance serves at 100 % CPU, when given. */
   requestsPerInstance?: number;
+  /** `--forecast`: `this` with the forecast schedule setup creates (default) or without it (`off`). */
+  forecast?: ForecastMode;
 }
 
 export type ScalingSignal = "cpu" | "requests";
+export type ForecastMode = "on" | "off";
 
 export interface Policy {
   /** Called once a minute, after the plant measured the minute. */
@@ -27,6 +30,8 @@ export interface Policy {
 
 export interface PolicyFactory {
   name: string;
+  /** The name its figures carry in this context, when it differs from `name` (`this (forecast off)`). */
+  nameIn?(context: PolicyContext): string;
   /** The instances this policy starts with (fixed:N has its own). */
   initialInstances?(context: PolicyContext): number;
   create(context: PolicyContext): Policy | Promise<Policy>;

@@ -8,7 +8,8 @@
  * decides when new capacity serves. Every stream a message lists is held FIRING in the emulator's
  * Monitoring while it is sent, as Monitoring does (the function checks it before writing). The emulator's
  * Monitoring also holds the deployment's metric history, minute by minute (deployment-metrics.ts), for
- * whatever the function reads with SummarizeMetricsData.
+ * whatever the function reads with SummarizeMetricsData. With `forecast`, it also holds the forecast schedule
+ * setup creates (forecast-schedule-seed.ts), and the function runs as the function that schedule invokes.
  */
 
 import type { AlarmSeed } from "../../../emulator";
@@ -16,11 +17,12 @@ import { deploymentState } from "../../../emulator/deployment-state";
 import { type LocalOci, startLocalOci } from "../../../emulator/local-oci";
 import { type LooseAlarmMessage, markStreamsFiring } from "../../../emulator/seed-from-alarm";
 import { inProcessFunction } from "../../../local-function/in-process";
-import { loadConfig } from "../../../src/policy/config";
+import { type Config, loadConfig } from "../../../src/policy/config";
 import type { AlarmResponse } from "../../../src/results/response";
 import { scaleUpAlarms, scaleUpNames } from "../../setup/scale-up-alarms";
 import type { MessageAlarm } from "../alarm-message";
 import { DeploymentMetrics, type MinuteMetrics } from "./deployment-metrics";
+import { type SeededForecastSchedule, seedForecastSchedule } from "./forecast-schedule-seed";
 
 const COMPARTMENT = "ocid1.compartment.oc1..simulate";
 const TOPIC = "ocid1.onstopic.oc1.iad.simulate";
@@ -38,6 +40,10 @@ export interface FunctionOnEmulator {
   compartmentId: string;
   /** The local OCI itself, for readers of what it holds (tests). */
   oci: LocalOci;
+  /** The function's configuration, as it loaded it from its environment. */
+  config: Config;
+  /** The forecast schedule seeded as setup creates it, when the setup asked for one. */
+  schedule?: SeededForecastSchedule;
   /** Every alarm that exists now: setup's scale-up alarms and the scale-down alarms the function made. */
   alarms(): EmulatedAlarm[];
   send(message: object, nowMs: number): Promise<AlarmResponse>;
@@ -60,6 +66,8 @@ export interface EmulatorSetup {
   /** setup --requests [--requests-threshold N]: the high-requests alarm (requests per minute) instead of high CPU. */
   requestsThreshold?: number;
   shape?: string;
+  /** Seeds the forecast schedule setup creates for the deployment, and gives the function its FN_FN_ID. */
+  forecast?: boolean;
 }
 
 export async function startFunctionOnEmulator(setup: EmulatorSetup): Promise<FunctionOnEmulator> {
@@ -85,13 +93,17 @@ export async function startFunctionOnEmulator(setup: EmulatorSetup): Promise<Fun
       : { requests: { threshold: setup.requestsThreshold, name: names.highRequestsName } }),
   };
   for (const details of scaleUpAlarms(scope, settings)) emulator.seedAlarm(details as unknown as AlarmSeed);
-  const fn = inProcessFunction(oci, setup.env);
+  const schedule = setup.forecast ? seedForecastSchedule(emulator, COMPARTMENT, [deploymentId]) : undefined;
+  const env = schedule ? { ...setup.env, FN_FN_ID: schedule.functionId } : setup.env;
+  const fn = inProcessFunction(oci, env);
   const metrics = new DeploymentMetrics((seed) => emulator.seedMetricPoints(seed), deploymentId, COMPARTMENT);
   let sent = 0;
   return {
     deploymentId,
     compartmentId: COMPARTMENT,
     oci,
+    config: fn.config,
+    ...(schedule ? { schedule } : {}),
     alarms: () => emulator.alarms() as unknown as EmulatedAlarm[],
     async send(message, nowMs) {
       now = nowMs;

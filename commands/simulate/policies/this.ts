@@ -7,13 +7,16 @@
  * serving shape (a ladder shape's memory grows with the number that ends its name: VM.Standard2.2 has twice
  * VM.Standard2.1's).
  */
+
+import { FORECAST_SCHEDULE_NAME } from "../../../src/forecast/forecast-schedule";
 import { loadConfig } from "../../../src/policy/config";
 import { rungSize } from "../../../src/policy/shape-ladders";
-import type { DeploymentResult } from "../../../src/results/response";
+import type { AlarmResponse, DeploymentResult } from "../../../src/results/response";
 import { requestsThresholdFor } from "../../setup/threshold-check";
 import { alarmMessage, type MessageAlarm } from "../alarm-message";
 import { AlarmEvaluator, type TransitionType } from "../monitoring";
 import type { Plant } from "../plant";
+import { forecastTicks } from "./forecast-ticks";
 import type { PolicyContext, PolicyFactory } from "./policy";
 import { type FunctionOnEmulator, startFunctionOnEmulator } from "./this-emulator";
 
@@ -55,16 +58,27 @@ export function requestSeries(requests: Float64Array): Float64Array {
   return Float64Array.from(requests, (r) => (r > 0 ? r : Number.NaN));
 }
 
-/** One decision of the function, as the handler answered it: what `npm run demo` prints. */
-export interface ThisDecision {
+interface DecisionBase {
   minute: number;
-  /** The message's title (the alarm's notification title). */
+  /** The message's title (the alarm's notification title), or the forecast schedule's name for a tick. */
   title: string;
+  result: DeploymentResult;
+}
+
+/** One decision of the function on an alarm message, as the handler answered it: what `npm run demo` prints. */
+export interface AlarmDecision extends DecisionBase {
   type: TransitionType;
   /** The value the alarm evaluated, in percent. */
   value: number;
-  result: DeploymentResult;
 }
+
+/** One decision of the function on a run of the forecast schedule (its body, as Resource Scheduler sends it). */
+export interface ForecastTickDecision extends DecisionBase {
+  type: typeof FORECAST_TICK;
+}
+
+export const FORECAST_TICK = "FORECAST_TICK";
+export type ThisDecision = AlarmDecision | ForecastTickDecision;
 
 /** Relative memory of a ladder shape: the number that ends its name (1 for names without one). */
 export function shapeSize(shape: string): number {
@@ -78,16 +92,30 @@ export interface ThisObservers {
   beforeClose?: (fn: FunctionOnEmulator) => void | Promise<void>;
 }
 
+/**
+ * The function's configuration: the simulator's bounds, `--config`, and the forecast's keys. With the forecast
+ * (the default) its history is the metric the scale-up alarms watch (FORECAST_METRIC, as setup --requests sets
+ * it); `--forecast off` turns it off in the function too (FORECAST_ENABLED=false), whatever `--config` says.
+ */
+function thisEnv(context: PolicyContext): Record<string, string> {
+  const { assumptions, config } = context;
+  const forecast = context.forecast !== "off";
+  return {
+    MIN_INSTANCES: String(assumptions.minInstances),
+    MAX_INSTANCES: String(assumptions.maxInstances),
+    ...(forecast && context.signal === "requests" ? { FORECAST_METRIC: "PredictRequestCount" } : {}),
+    ...functionEnv(config),
+    ...(forecast ? {} : { FORECAST_ENABLED: "false" }),
+  };
+}
+
 /** `this`, telling the observers what happens. */
 export const observedThisPolicy = ({ onDecision, beforeClose }: ThisObservers = {}): PolicyFactory => ({
   name: "this",
+  nameIn: (context) => (context.forecast === "off" ? "this (forecast off)" : "this"),
   create: async (context) => {
     const { trace, assumptions, initialInstances, config } = context;
-    const env = {
-      MIN_INSTANCES: String(assumptions.minInstances),
-      MAX_INSTANCES: String(assumptions.maxInstances),
-      ...functionEnv(config),
-    };
+    const env = thisEnv(context);
     const requests = context.signal === "requests" ? requestSignal(context, env) : undefined;
     const fn: FunctionOnEmulator = await startFunctionOnEmulator({
       initialInstances,
@@ -95,6 +123,7 @@ export const observedThisPolicy = ({ onDecision, beforeClose }: ThisObservers = 
       cpuThreshold: Number(config.HIGH_CPU_THRESHOLD ?? ALARM_KEYS.HIGH_CPU_THRESHOLD),
       memThreshold: Number(config.HIGH_MEM_THRESHOLD ?? ALARM_KEYS.HIGH_MEM_THRESHOLD),
       ...(requests ? { requestsThreshold: requests.threshold } : {}),
+      forecast: context.forecast !== "off",
     });
     const evaluator = new AlarmEvaluator();
     const memory = trace.memory ?? new Float64Array(trace.demand.length).fill(assumptions.defaultMemoryPercent);
@@ -103,23 +132,44 @@ export const observedThisPolicy = ({ onDecision, beforeClose }: ThisObservers = 
     const memorySeen = new Float64Array(trace.demand.length);
     const episodes = new Map<string, number>();
     const counts = { messages: 0, decisions: 0 };
+    const ticks = forecastTicks(fn.schedule);
     let bound = false;
 
-    const act = async (minute: number, plant: Plant, alarm: MessageAlarm, type: string, value: number) => {
-      const nowMs = trace.startMs + minute * 60_000;
-      if (type === "OK_TO_FIRING") episodes.set(alarm.id, nowMs);
-      const kind = type as "OK_TO_FIRING" | "REPEAT" | "FIRING_TO_OK";
-      const streams = [{ dimensions: { resourceId: fn.deploymentId }, value }];
-      const message = alarmMessage(alarm, kind, streams, new Date(nowMs), episodes.get(alarm.id));
-      counts.messages++;
-      const response = await fn.send(message, nowMs);
+    /** Whatever the handler updated becomes the plant's update, from an alarm or a tick alike. */
+    const apply = (
+      minute: number,
+      plant: Plant,
+      response: AlarmResponse,
+      decided: (r: DeploymentResult) => ThisDecision,
+    ) => {
       for (const result of response.results) {
         counts.decisions++;
-        onDecision?.({ minute, title: String(message.title), type: kind, value, result });
+        onDecision?.(decided(result));
         if (result.outcome !== "updated") continue;
         const accepted = typeof result.to === "number" ? plant.submit(result.to) : plant.submit(plant.serving, true);
         if (!accepted) throw new Error(`minute ${minute}: the function updated while the plant was UPDATING`);
       }
+    };
+
+    const act = async (minute: number, plant: Plant, alarm: MessageAlarm, type: string, value: number) => {
+      const nowMs = trace.startMs + minute * 60_000;
+      if (type === "OK_TO_FIRING") episodes.set(alarm.id, nowMs);
+      const kind = type as TransitionType;
+      const streams = [{ dimensions: { resourceId: fn.deploymentId }, value }];
+      const message = alarmMessage(alarm, kind, streams, new Date(nowMs), episodes.get(alarm.id));
+      counts.messages++;
+      const response = await fn.send(message, nowMs);
+      const title = String(message.title);
+      apply(minute, plant, response, (result) => ({ minute, title, type: kind, value, result }));
+    };
+
+    /** A run of the schedule: Resource Scheduler sends the body stored on it, through the same path as alarms. */
+    const tick = async (minute: number, plant: Plant) => {
+      if (!fn.schedule || !ticks?.at(trace.startMs + minute * 60_000)) return;
+      const response = await fn.send(fn.schedule.body, trace.startMs + minute * 60_000);
+      ticks.counted(response);
+      const title = FORECAST_SCHEDULE_NAME;
+      apply(minute, plant, response, (result) => ({ minute, title, type: FORECAST_TICK, result }));
     };
 
     return {
@@ -142,6 +192,7 @@ export const observedThisPolicy = ({ onDecision, beforeClose }: ThisObservers = 
           memoryPercent: memorySeen[minute] ?? 0,
           requests: trace.requests?.[minute] ?? 0,
         });
+        await tick(minute, plant);
         const alarms = fn.alarms();
         evaluator.retain(new Set(alarms.map((a) => a.id)));
         for (const alarm of alarms) {
@@ -157,7 +208,7 @@ export const observedThisPolicy = ({ onDecision, beforeClose }: ThisObservers = 
           if (fired) await act(minute, plant, alarm, fired.type, fired.value);
         }
       },
-      notes: () => ({ ...counts }),
+      notes: () => ({ ...counts, ...ticks?.notes() }),
       close: async () => {
         fn.flushMetrics();
         await beforeClose?.(fn);
