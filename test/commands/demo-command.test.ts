@@ -9,6 +9,8 @@ describe("npm run demo, the command itself", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "commands/demo.ts"], { cwd: ROOT, encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("The function's decisions:");
+    expect(r.stdout).toMatch(/\n42 forecast ticks \(hourly\): /);
+    expect(r.stdout).toMatch(/\nTuesday morning: .*\nOverload minutes 08:00-10:00 \(this\): Mon \d+, Tue \d+\./);
     expect(r.stdout).toMatch(/\n\d+ decisions by the function; [\d.]+ s\./);
     expect(r.stdout).toContain(`Chart: ${resolve(ROOT, "out", "demo-day.svg")}`);
   });

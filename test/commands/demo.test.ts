@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type DayResult, playDay } from "../../commands/demo/play-day";
-import { timelineLines } from "../../commands/demo/timeline";
+import { traceMinute } from "../../commands/demo/sample-day";
+import { forecastSummary, timelineLines } from "../../commands/demo/timeline";
 import { DEFAULT_ASSUMPTIONS } from "../../commands/simulate/assumptions";
 import type { ThisDecision } from "../../commands/simulate/policies/this";
 import { simulationSvg } from "../../commands/simulate/svg";
@@ -19,9 +20,8 @@ function assertWellFormedXml(xml: string): void {
 }
 
 const changes = (timeline: ThisDecision[]) => timeline.filter((d) => d.result.outcome === "updated");
-const HOUR = 60;
-/** Minutes from the trace's start (06:00). */
-const at = (hours: number) => (hours - 6) * HOUR;
+/** Minutes from the trace's start (Monday 06:00) to a time on Monday (day 0) or Tuesday (day 1). */
+const at = (hours: number, day = 0) => traceMinute(day, hours * 60);
 
 describe("npm run demo: the sample day through the simulator", () => {
   let day: DayResult;
@@ -51,7 +51,8 @@ describe("npm run demo: the sample day through the simulator", () => {
   });
 
   it("tells the morning, the lunch-time fall, the afternoon memory and the evening in the function's decisions", () => {
-    const made = changes(day.timeline).map((d) => ({ minute: d.minute, title: d.title, ...d.result }));
+    const monday = changes(day.timeline).filter((d) => d.minute < at(24));
+    const made = monday.map((d) => ({ minute: d.minute, title: d.title, ...d.result }));
     const morning = made.filter((d) => d.minute < at(12) && d.action === "instance-up");
     // The surge is met in load-proportional steps (the messages carry the observed CPU), not one by one.
     expect(morning[0]).toMatchObject({ title: "model_deployment_high_cpu", from: 1, to: 2 });
@@ -65,7 +66,7 @@ describe("npm run demo: the sample day through the simulator", () => {
       ["shape-up", "VM.Standard2.1", "VM.Standard2.2"],
       ["shape-down", "VM.Standard2.2", "VM.Standard2.1"],
     ]);
-    const evening = made.filter((d) => d.minute >= at(18));
+    const evening = made.filter((d) => d.minute >= at(18) && d.minute < at(24));
     expect(evening[0]).toMatchObject({ action: "instance-up", from: 1 });
     expect(evening.at(-1)).toMatchObject({ action: "instance-down", to: 1 });
   });
@@ -73,13 +74,20 @@ describe("npm run demo: the sample day through the simulator", () => {
   it("prints one line per change and one per run of refused repeats: time, alarm, decision, reason", () => {
     const lines = timelineLines(day.timeline, DEFAULT_ASSUMPTIONS.updateMinutes);
     expect(lines[0]).toMatch(
-      /^08:\d\d +high CPU OK_TO_FIRING \d+% +instance-up 1 → 2, serving 08:\d\d +ScaledUp; scale-down alarm created; notified$/,
+      /^Mon 08:\d\d +high CPU OK_TO_FIRING \d+% +instance-up 1 → 2, serving Mon 08:\d\d +ScaledUp; scale-down alarm created; notified$/,
     );
-    expect(lines).toContainEqual(expect.stringMatching(/ ×\d +instance-up skipped, to \d\d:\d\d +NotActive/));
+    expect(lines).toContainEqual(expect.stringMatching(/ ×\d +instance-up skipped, to Mon \d\d:\d\d +NotActive/));
     expect(lines.length).toBe(
-      changes(day.timeline).length + lines.filter((l) => / skipped(, to \d\d:\d\d)? /.test(l)).length,
+      changes(day.timeline).length + lines.filter((l) => / skipped(, to \w{3} \d\d:\d\d)? /.test(l)).length,
     );
     expect(lines.length).toBeLessThan(day.timeline.length);
+  });
+
+  it("sends the forecast schedule's body every hour of both days, and sums up the ticks in one line", () => {
+    const notes = day.simulation.runs[0]?.notes ?? {};
+    // Monday 06:00 to 23:00, Tuesday 00:00 to 23:00.
+    expect(notes.forecastTicks).toBe(18 + 24);
+    expect(forecastSummary(day.timeline, notes)).toMatch(/^42 forecast ticks \(hourly\): \d+ scaled out/);
   });
 
   it("charts demand and every policy's instances, this and oci-autoscaling included, as a well-formed SVG", () => {
