@@ -1,6 +1,7 @@
 /**
  * The control-quality table of `npm run bench`: every policy on every reference trace (npm run simulate's
- * plant, default assumptions), and the figures issue 11 asks of `this`, each met or missed as measured.
+ * plant, default assumptions), `this` also without its forecast schedule, and the figures issues 11 and 20 ask
+ * of `this`, each met or missed as measured.
  * Nothing here is tuned to reach them: the traces, the plant and the policies are the simulator's defaults.
  */
 import { DEFAULT_ASSUMPTIONS } from "../simulate/assumptions";
@@ -11,18 +12,17 @@ import { thisPolicy } from "../simulate/policies/this";
 import { REFERENCE_TRACES, referencePath } from "../simulate/reference-traces";
 import { type PolicyRun, runPolicy, type SimulationResult, simulate } from "../simulate/run";
 import { FIGURE_HEADER, figureRow, textTable } from "../simulate/table";
+import { type ControlTarget, fmt, ratio } from "./control-target";
+import { forecastTargets } from "./forecast-targets";
+
+export type { ControlTarget } from "./control-target";
+export { FORECAST_OFF_ROW } from "./forecast-targets";
 
 export const CONTROL_POLICIES = ["this", "oci-autoscaling", "sample-2022", "ideal"];
 /** The row of `this` driven by request alarms (`simulate --signal requests`). */
 export const REQUESTS_ROW = "this (requests)";
 /** OCI's autoscaler on the custom-metric PredictRequestCount rules its docs give (`simulate --signal requests`). */
 export const OCI_REQUESTS_ROW = "oci-autoscaling (requests)";
-
-export interface ControlTarget {
-  name: string;
-  met: boolean;
-  detail: string;
-}
 
 export async function runControlQuality(
   progress?: (line: string) => void,
@@ -34,12 +34,13 @@ export async function runControlQuality(
     const started = performance.now();
     const factories = CONTROL_POLICIES.map((name) => policyByName(name));
     const result = await simulate(trace, DEFAULT_ASSUMPTIONS, factories);
+    // The same function without its forecast schedule (`simulate --forecast off`), beside `this`.
+    const cpu = { trace, assumptions: DEFAULT_ASSUMPTIONS, initialInstances: result.initialInstances, config: {} };
+    const forecastOff = await runPolicy(thisPolicy, { ...cpu, forecast: "off" });
+    result.runs.splice(result.runs.findIndex((r) => r.figures.name === "this") + 1, 0, forecastOff);
     // The same function scaling instances on request alarms (setup --requests), beside the CPU rows.
     const context = {
-      trace,
-      assumptions: DEFAULT_ASSUMPTIONS,
-      initialInstances: result.initialInstances,
-      config: {},
+      ...cpu,
       signal: "requests" as const,
       requestsPerInstance: ref.requestsPerInstance,
     };
@@ -59,9 +60,6 @@ export function controlTable(results: Map<string, SimulationResult>): string {
   const rows = [...results].flatMap(([name, r]) => r.runs.map((run) => [name, ...figureRow(run.figures)]));
   return textTable(["trace", ...FIGURE_HEADER], rows);
 }
-
-const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? 0 : Number.POSITIVE_INFINITY) : a / b);
-const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "inf");
 
 export function evaluateControlTargets(results: Map<string, SimulationResult>): ControlTarget[] {
   const targets: ControlTarget[] = [];
@@ -136,6 +134,7 @@ export function evaluateControlTargets(results: Map<string, SimulationResult>): 
       detail: `${t.instanceHours} vs ${ideal.instanceHours} (× ${fmt(vsIdeal)})`,
     });
   }
+  targets.push(...forecastTargets(results));
   const steady = of("steady-noisy-day", "this")?.figures;
   if (steady) {
     targets.push({
