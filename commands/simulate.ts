@@ -51,6 +51,7 @@ runCli(async () => {
     const found = await recommend(trace, args.assumptions, {
       maxOverloadPercent: args.maxOverloadPercent,
       base: args.config,
+      forecast: args.forecast,
       progress,
     });
     process.stderr.write("\n");
@@ -60,6 +61,7 @@ runCli(async () => {
   const result = await simulate(trace, args.assumptions, factories, {
     config: args.config,
     signal: args.signal,
+    forecast: args.forecast,
     ...(args.requestsPerInstance ? { requestsPerInstance: args.requestsPerInstance } : {}),
     progress,
   });
