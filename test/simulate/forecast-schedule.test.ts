@@ -15,7 +15,7 @@ import {
   FORECAST_TIME_ZONE,
   forecastResource,
   MANAGED_BY_TAG,
-} from "../../src/forecast/forecast-schedule";
+} from "../../src/run/forecast-schedule";
 
 /** 150 minutes from 07:30: the schedule runs at 08:00 and 09:00 (minutes 30 and 90). */
 function trace(): Trace {

@@ -8,7 +8,7 @@
  * VM.Standard2.1's).
  */
 
-import { FORECAST_SCHEDULE_NAME } from "../../../src/forecast/forecast-schedule";
+import { FORECAST_SCHEDULE_NAME } from "../../../src/run/forecast-schedule";
 import { loadConfig } from "../../../src/policy/config";
 import { rungSize } from "../../../src/policy/shape-ladders";
 import type { AlarmResponse, DeploymentResult } from "../../../src/results/response";
