@@ -6,11 +6,11 @@
  * Reads the command line; run-setup.ts does the work.
  */
 import { parseArgs } from "node:util";
-import { FORECAST_RECURRENCE, FORECAST_TIME_ZONE } from "../../src/forecast/forecast-schedule";
 import type { Config } from "../../src/policy/config";
 import { ExitCode, usageError } from "../cli/exit-codes";
 import { chooseOciConfig, loadOciConfig } from "../cli/oci-config";
 import { createWiringClients } from "../cli/wiring-clients";
+import { forecastChoice } from "./forecast-flags";
 import type { FunctionChoice } from "./function-target";
 import { createSetupClients } from "./oci-clients";
 import { runSetup } from "./run-setup";
@@ -164,7 +164,7 @@ export function parseSetupArgs(argv: string[]): SetupOptions | "help" {
     ...(fn ? { function: fn } : {}),
     topicName: v["topic-name"] ?? DEFAULT_TOPIC_NAME,
     iam: v.iam ?? false,
-    ...forecastChoice(v),
+    ...forecastChoice(v, SETUP_USAGE),
     profile: v.profile,
     configFile: v["config-file"],
   };
@@ -182,39 +182,6 @@ function functionChoice(v: { function?: string; app?: string; "function-name"?: 
   if (!byName) return undefined;
   if (!v.app || !v["function-name"]) throw usageError("--app and --function-name go together", SETUP_USAGE);
   return { app: v.app, functionName: v["function-name"] };
-}
-
-/** A cron of five fields (minute hour day-of-month month day-of-week), the form FORECAST_RECURRENCE takes. */
-const CRON = /^[\d*/,?LW#A-Za-z-]+( [\d*/,?LW#A-Za-z-]+){4}$/;
-
-function forecastChoice(v: {
-  remove?: boolean;
-  "no-forecast"?: boolean;
-  "forecast-cron"?: string;
-  "forecast-time-zone"?: string;
-}): { forecast?: { cron: string; timeZone: string } } {
-  const cron = v["forecast-cron"];
-  const timeZone = v["forecast-time-zone"];
-  const given = cron !== undefined || timeZone !== undefined;
-  if (given && (v["no-forecast"] || v.remove))
-    throw usageError("--forecast-cron and --forecast-time-zone shape the schedule setup creates", SETUP_USAGE);
-  if (cron !== undefined && !CRON.test(cron.trim()))
-    throw usageError(
-      `--forecast-cron takes a cron of five fields, e.g. "${FORECAST_RECURRENCE}", got "${cron}"`,
-      SETUP_USAGE,
-    );
-  if (timeZone !== undefined) {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone });
-    } catch {
-      throw usageError(
-        `--forecast-time-zone takes an IANA time zone (UTC, Europe/Paris), got "${timeZone}"`,
-        SETUP_USAGE,
-      );
-    }
-  }
-  if (v["no-forecast"]) return {};
-  return { forecast: { cron: cron?.trim() ?? FORECAST_RECURRENCE, timeZone: timeZone ?? FORECAST_TIME_ZONE } };
 }
 
 /** Refuses (exit 2) thresholds that contradict the function's configuration, saying which values would work. */
