@@ -2,6 +2,7 @@ import { decodeAlarm } from "./message/alarm-decoding";
 import { type AlarmMessage, isActionable } from "./message/alarm-message";
 import { routeForTitle } from "./message/alarm-routing";
 import { deploymentsInAlarm } from "./message/deployments-in-alarm";
+import { claimsForecastKind } from "./message/forecast-body";
 import type { OciClients } from "./oci/clients";
 import type { Config } from "./policy/config";
 import type { AlarmRoute } from "./results/decision";
@@ -46,6 +47,11 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
     logMessageOutcome(log, response);
     return response;
   };
+  const forecast = forecastJson(body, config.MAX_BODY_BYTES);
+  if (forecast !== undefined) {
+    const { handleForecast } = await import("./run/handle-forecast");
+    return handleForecast(forecast, invocation, runtime);
+  }
   const decoded = decodeAlarm(body, config.MAX_BODY_BYTES);
   if (!decoded.ok) {
     return answer({
@@ -121,6 +127,17 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
     return result;
   });
   return { ...header, ...routedBy, status: "ok", results: [...results, ...undecided, ...deferredResults] };
+}
+
+/** The parsed body when it says it is one of this project's (a forecast schedule's tick); undefined otherwise. */
+function forecastJson(body: Uint8Array, maxBytes: number): unknown {
+  if (body.byteLength > maxBytes) return undefined;
+  try {
+    const json: unknown = JSON.parse(Buffer.from(body).toString("utf8"));
+    return claimsForecastKind(json) ? json : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 type Route = (AlarmRoute & { routedBy: { routedByAlarmName?: string } }) | { ignored: string };

@@ -3,12 +3,15 @@ import { DataScienceClient } from "oci-datascience";
 import { MonitoringClient } from "oci-monitoring";
 import type { Config } from "../policy/config";
 import type { NotificationPublisher } from "./notification-client";
+import type { ScheduleReader } from "./schedule-reader";
 
 export interface OciClients {
   dataScience: DataScienceClient;
   monitoring: MonitoringClient;
   /** Built on first use: only a change worth telling people about loads oci-ons. */
   notifications: () => Promise<NotificationPublisher>;
+  /** Built on first use: only a forecast schedule's tick loads oci-resourcescheduler. */
+  schedules: () => Promise<ScheduleReader>;
 }
 
 type AuthConfig = Pick<Config, "OCI_RESOURCE_PRINCIPAL_VERSION" | "OCI_CONFIG_FILE" | "OCI_CONFIG_PROFILE">;
@@ -29,6 +32,7 @@ export interface ClientOptions {
   dataScienceEndpoint?: string | undefined;
   monitoringEndpoint?: string | undefined;
   notificationsEndpoint?: string | undefined;
+  resourceSchedulerEndpoint?: string | undefined;
 }
 
 /**
@@ -61,7 +65,17 @@ export function buildOciClients(provider: common.AuthenticationDetailsProvider, 
       });
     return notifications;
   };
-  return { dataScience, monitoring, notifications: loadNotifications };
+  let schedules: Promise<ScheduleReader> | undefined;
+  const loadSchedules = () => {
+    schedules ??= import("./schedule-reader")
+      .then(({ scheduleReader }) => scheduleReader(provider, clientConfig, options.resourceSchedulerEndpoint))
+      .catch((error: unknown) => {
+        schedules = undefined;
+        throw error;
+      });
+    return schedules;
+  };
+  return { dataScience, monitoring, notifications: loadNotifications, schedules: loadSchedules };
 }
 
 export function createOciClients(config: Config): OciClients {
@@ -70,5 +84,6 @@ export function createOciClients(config: Config): OciClients {
     dataScienceEndpoint: config.OCI_DATASCIENCE_ENDPOINT,
     monitoringEndpoint: config.OCI_MONITORING_ENDPOINT,
     notificationsEndpoint: config.OCI_NOTIFICATIONS_ENDPOINT,
+    resourceSchedulerEndpoint: config.OCI_RESOURCE_SCHEDULER_ENDPOINT,
   });
 }

@@ -1,6 +1,7 @@
 import type * as common from "oci-common";
 import type { MonitoringClient, models } from "oci-monitoring";
 import type { ScalingMetric } from "../results/decision";
+import { SATURATED_CPU_UTILIZATION } from "../scalers/instance-up";
 import type { Peak } from "../scalers/scale-in-hold";
 import { lastMinutes } from "./metric-window";
 
@@ -57,6 +58,57 @@ export function peakOf(
   let peak: Peak | undefined;
   for (const [minute, value] of byMinute) {
     if (!peak || value > peak.value) peak = { value, at: new Date(minute * 60_000) };
+  }
+  return peak;
+}
+
+/**
+ * The deployment's load per epoch minute over the last `minutes`, in one SummarizeMetricsData request: CPU in
+ * instances' worth (the instances' CpuUtilization summed ÷ 100; a minute whose instances averaged
+ * SATURATED_CPU_UTILIZATION or more counts double, as the scale-up rule reads a saturated reading: the load
+ * was at least that), requests per minute for PredictRequestCount. Memory is not a load a forecast sizes.
+ */
+export async function loadOverWindow(
+  client: MonitoringClient,
+  deployment: { id: string; compartmentId: string },
+  metric: "CpuUtilization" | "PredictRequestCount",
+  minutes: number,
+  now: Date,
+  retryConfiguration: common.RetryConfiguration,
+): Promise<Map<number, number>> {
+  const query = loadHistoryQuery(metric, deployment.id);
+  const items = await lastMinutes(client, deployment.compartmentId, query, minutes, now, retryConfiguration);
+  return loadByMinute(items, metric);
+}
+
+export function loadByMinute(
+  streams: models.MetricData[],
+  metric: "CpuUtilization" | "PredictRequestCount",
+): Map<number, number> {
+  const sums = new Map<number, { sum: number; count: number }>();
+  for (const stream of streams) {
+    for (const point of stream.aggregatedDatapoints) {
+      if (!Number.isFinite(point.value)) continue;
+      const minute = Math.floor(new Date(point.timestamp).getTime() / 60_000);
+      const at = sums.get(minute) ?? { sum: 0, count: 0 };
+      at.sum += point.value;
+      at.count++;
+      sums.set(minute, at);
+    }
+  }
+  const load = new Map<number, number>();
+  for (const [minute, { sum, count }] of sums) {
+    if (metric === "PredictRequestCount") load.set(minute, sum);
+    else load.set(minute, (sum / 100) * (sum / count >= SATURATED_CPU_UTILIZATION ? 2 : 1));
+  }
+  return load;
+}
+
+/** The highest minute of `load` at or after `fromMinute` (epoch minutes). */
+export function peakSince(load: ReadonlyMap<number, number>, fromMinute: number): Peak | undefined {
+  let peak: Peak | undefined;
+  for (const [minute, value] of load) {
+    if (minute >= fromMinute && (!peak || value > peak.value)) peak = { value, at: new Date(minute * 60_000) };
   }
   return peak;
 }

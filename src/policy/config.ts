@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { isTimeZone } from "./local-time";
 import { DEFAULT_SHAPE_LADDERS } from "./shape-ladders";
 
 const booleanFromEnv = z
@@ -150,6 +151,12 @@ export const ConfigSchema = z
     FORECAST_UPDATE_MINUTES: integerFromEnv(0, 120).default(15),
     /** The metric whose history a forecast reads: CPU (setup's default) or requests (setup --requests). */
     FORECAST_METRIC: z.enum(["CpuUtilization", "PredictRequestCount"]).default("CpuUtilization"),
+    /** The IANA time zone a scale-in's forecast reads days in: the forecast schedule's (setup's --forecast-time-zone). */
+    FORECAST_TIME_ZONE: z
+      .string()
+      .trim()
+      .refine((v) => isTimeZone(v), { message: "expected an IANA time zone such as Europe/Paris" })
+      .default("UTC"),
     /** Set by OCI Functions: this function's OCID, which a schedule must list to be obeyed. */
     FN_FN_ID: z.string().trim().min(1).optional(),
     OCI_RESOURCE_SCHEDULER_ENDPOINT: urlFromEnv.optional(),

@@ -35,6 +35,11 @@ export interface DeploymentResult {
 /** The function's answer to one alarm message: always JSON, HTTP 200 for anything about the message itself. */
 export interface AlarmResponse {
   status: "ok" | "ignored" | "rejected";
+  /** `forecast`: the answer to a forecast schedule's tick (docs/forecast.md), not to an alarm. */
+  kind?: "forecast";
+  scheduleId?: string;
+  /** Why a tick was refused or ignored as a whole (ScheduleNotFound … ScheduleBodyMismatch, ForecastDisabled). */
+  reasonCode?: ReasonCode;
   title?: string;
   type?: string;
   dedupeKey?: string;

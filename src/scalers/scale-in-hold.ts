@@ -74,3 +74,24 @@ export function holdShapeDown(
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+/**
+ * An instance scale-in, never below what the deployment's history forecasts for the coming period (see
+ * forecast-need.ts): unchanged when the forecast needs no more than the decision leaves, held when it needs
+ * the count there is now, otherwise a smaller step.
+ */
+export function holdByForecast(
+  decision: Decision,
+  forecast: { need: number; explanation: string } | undefined,
+  minInstances: number,
+): Decision {
+  if (!forecast || decision.kind !== "change") return decision;
+  const from = decision.from as number;
+  const to = decision.to as number;
+  if (forecast.need <= to) return decision;
+  const why = `the forecast for the coming period: ${forecast.explanation}`;
+  if (forecast.need >= from)
+    return noChange(decision.action, from, Reason.ScaleInForecastHeld, `held at ${from}: ${why}`);
+  const plan = forecast.need > minInstances ? "ensure" : "delete";
+  return instanceCountChange(decision.action, from, forecast.need, decision.reason, `, not ${to}: ${why}`, plan);
+}

@@ -1,5 +1,5 @@
+import { type ForecastBody, forecastBody } from "../message/forecast-body";
 import { MANAGED_BY_VALUE, ScaleDownAlarmTag } from "../oci/scale-down-alarms";
-import { type ForecastBody, forecastBody } from "./forecast-body";
 
 /**
  * The one forecast schedule setup creates per function, in one place for setup, doctor, the function and the

@@ -1,0 +1,141 @@
+import { isWeekend, localTime, sameTimeDaysBefore } from "../policy/local-time";
+
+/**
+ * What a deployment's own history says the coming period needs: the same time of day on earlier days.
+ *
+ * - Load per minute is smoothed over 5 minutes (a scale-up alarm's window), so one noisy minute is not a surge.
+ * - For each earlier day d: its peak over the period (from the same wall-clock time, for as long) and its level
+ *   over the 15 minutes before. A day counts when its history covers half of those minutes and some of the 15
+ *   before (minutes without requests count as none: PredictRequestCount is not emitted without traffic).
+ * - Weekdays and weekends apart when the history shows they differ: the weekend days' median peak and the
+ *   weekdays' differ by more than a quarter of the larger, with two days of each.
+ * - A rhythm is a rise that comes back: on at least 2 of the days, and on at least half of them, the peak
+ *   rose above the level before by RISE_FRACTION and by half an instance. Otherwise nothing is forecast: a
+ *   one-off spike, a step or a flat noisy load does not make one.
+ * - The forecast load is the second-highest day's peak: a high quantile that needs two days to agree, so one
+ *   odd day neither makes nor sizes a forecast. The need is that load at the target per instance.
+ */
+export const SMOOTHING_MINUTES = 5;
+export const LEVEL_MINUTES = 15;
+export const MIN_DAYS = 3;
+export const RISE_FRACTION = 0.2;
+const SPLIT_FRACTION = 0.25;
+
+export interface ForecastInput {
+  /** Load per epoch minute: instances' worth of CPU, or requests per minute. */
+  load: ReadonlyMap<number, number>;
+  now: Date;
+  /** Minutes from now the forecast covers: to the next tick, plus one update. */
+  periodMinutes: number;
+  timeZone: string;
+  days: number;
+  /** Load one instance carries at its target (TARGET_CPU_UTILIZATION / 100, or TARGET_REQUESTS_PER_INSTANCE). */
+  perInstance: number;
+  minInstances: number;
+  /** Requests: a minute without a point had no traffic. CPU: a minute without a point is unknown. */
+  missingIsZero: boolean;
+}
+
+export interface DayWindow {
+  /** Where the period started on that day. */
+  from: Date;
+  weekend: boolean;
+  peak: number;
+  levelBefore: number;
+  rose: boolean;
+}
+
+export type Forecast =
+  | { kind: "need"; need: number; load: number; days: DayWindow[]; split: boolean; explanation: string }
+  | { kind: "too-little-history"; days: DayWindow[]; explanation: string }
+  | { kind: "no-rhythm"; days: DayWindow[]; split: boolean; explanation: string };
+
+export function forecastNeed(input: ForecastInput): Forecast {
+  const all = dayWindows(input);
+  if (all.length < MIN_DAYS) {
+    const explanation = `${all.length} day(s) of history at this time of day; a forecast needs ${MIN_DAYS}`;
+    return { kind: "too-little-history", days: all, explanation };
+  }
+  const weekendNow = isWeekend(localTime(input.now, input.timeZone).weekday);
+  const split = weekdaysDiffer(all);
+  const days = split ? all.filter((d) => d.weekend === weekendNow) : all;
+  const kind = split ? (weekendNow ? "weekend " : "weekday ") : "";
+  const rose = days.filter((d) => d.rose).length;
+  if (rose < 2 || rose * 2 < days.length) {
+    const explanation = `no rhythm: the load rose at this time of day on ${rose} of ${days.length} ${kind}day(s) (a rhythm needs 2, and half)`;
+    return { kind: "no-rhythm", days, split, explanation };
+  }
+  const peaks = days.map((d) => d.peak).sort((a, b) => b - a);
+  const load = peaks[1] as number;
+  const need = Math.max(input.minInstances, Math.ceil(load / input.perInstance - 1e-9));
+  const explanation = `the load rose at this time of day on ${rose} of ${days.length} ${kind}day(s); the second-highest peak, ${round(load)}, needs ${need} instance(s)`;
+  return { kind: "need", need, load, days, split, explanation };
+}
+
+function dayWindows(input: ForecastInput): DayWindow[] {
+  const windows: DayWindow[] = [];
+  for (let d = 1; d <= input.days; d++) {
+    const from = sameTimeDaysBefore(input.now, d, input.timeZone);
+    const window = dayWindow(input, from);
+    if (window) windows.push(window);
+  }
+  return windows;
+}
+
+function dayWindow(input: ForecastInput, from: Date): DayWindow | undefined {
+  const start = Math.floor(from.getTime() / 60_000);
+  const first = start - LEVEL_MINUTES;
+  const last = start + input.periodMinutes - 1;
+  let covered = 0;
+  for (let m = first; m <= last; m++) if (input.load.has(m)) covered++;
+  const minutes = last - first + 1;
+  if (input.missingIsZero ? !hasHistoryBy(input.load, first) : covered * 2 < minutes) return undefined;
+  const value = (m: number) => input.load.get(m) ?? (input.missingIsZero ? 0 : undefined);
+  let peak = 0;
+  for (let m = start; m <= last; m++) {
+    const smoothed = mean(value, m - SMOOTHING_MINUTES + 1, m);
+    if (smoothed !== undefined && smoothed > peak) peak = smoothed;
+  }
+  const levelBefore = mean(value, first, start - 1);
+  // The oldest day's level lies before the read (7 days is the most one read returns): that day does not count.
+  if (levelBefore === undefined) return undefined;
+  const rose = peak >= levelBefore * (1 + RISE_FRACTION) && peak - levelBefore >= input.perInstance / 2;
+  return { from, weekend: isWeekend(localTime(from, input.timeZone).weekday), peak, levelBefore, rose };
+}
+
+function mean(value: (m: number) => number | undefined, from: number, to: number): number | undefined {
+  let sum = 0;
+  let count = 0;
+  for (let m = from; m <= to; m++) {
+    const v = value(m);
+    if (v === undefined) continue;
+    sum += v;
+    count++;
+  }
+  return count === 0 ? undefined : sum / count;
+}
+
+/** Requests: the deployment is known to have existed (some point at or before) when the window starts. */
+function hasHistoryBy(load: ReadonlyMap<number, number>, minute: number): boolean {
+  for (const m of load.keys()) if (m <= minute) return true;
+  return false;
+}
+
+function weekdaysDiffer(days: DayWindow[]): boolean {
+  const weekend = days.filter((d) => d.weekend).map((d) => d.peak);
+  const weekday = days.filter((d) => !d.weekend).map((d) => d.peak);
+  if (weekend.length < 2 || weekday.length < 2) return false;
+  const a = median(weekend);
+  const b = median(weekday);
+  return Math.abs(a - b) > SPLIT_FRACTION * Math.max(a, b);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
