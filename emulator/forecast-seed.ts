@@ -1,7 +1,7 @@
 /**
  * A forecast schedule as `npm run setup` leaves it, seeded straight into the emulator (no CreateSchedule): in
  * the function's compartment, named and tagged as setup names and tags it, ACTIVE, with the function as its one
- * resource and the BODY parameter naming the schedule itself and the deployments (src/forecast/forecast-schedule.ts,
+ * resource and the BODY parameter naming the schedule itself and the deployments (src/run/forecast-schedule.ts,
  * the one definition setup, the function and this share). For `invoke --schedule` and the doctor tests.
  */
 import {
@@ -10,7 +10,7 @@ import {
   FORECAST_TIME_ZONE,
   forecastResource,
   MANAGED_BY_TAG,
-} from "../src/forecast/forecast-schedule";
+} from "../src/run/forecast-schedule";
 import { newOcid } from "./ids";
 import type { Schedule, ScheduleEmulatorApi, ScheduleState } from "./schedule-types";
 

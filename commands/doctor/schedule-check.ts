@@ -5,7 +5,7 @@
  * forecast body against before it acts. Reads only (ListSchedules, GetSchedule).
  */
 import type { ScheduleClient } from "oci-resourcescheduler";
-import { FORECAST_SCHEDULE_NAME } from "../../src/forecast/forecast-schedule";
+import { FORECAST_SCHEDULE_NAME } from "../../src/run/forecast-schedule";
 import { namedSchedules, splitByTag, storedBody } from "../setup/forecast-schedule-read";
 import { type CheckResult, ok, problem, unknown } from "./check";
 

@@ -2,7 +2,7 @@
  * Setup's forecast schedule flags: --no-forecast, or the schedule's --forecast-cron (default FORECAST_RECURRENCE)
  * and --forecast-time-zone (default FORECAST_TIME_ZONE), checked before anything is read.
  */
-import { FORECAST_RECURRENCE, FORECAST_TIME_ZONE } from "../../src/forecast/forecast-schedule";
+import { FORECAST_RECURRENCE, FORECAST_TIME_ZONE } from "../../src/run/forecast-schedule";
 import { usageError } from "../cli/exit-codes";
 
 /** A cron of five fields (minute hour day-of-month month day-of-week), the form FORECAST_RECURRENCE takes. */

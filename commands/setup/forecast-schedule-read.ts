@@ -5,8 +5,8 @@
  * any JSON: lib/model/resource.d.ts, body-parameter.d.ts), parsed with ForecastBodySchema.
  */
 import type { models, ScheduleClient } from "oci-resourcescheduler";
-import { type ForecastBody, ForecastBodySchema } from "../../src/forecast/forecast-body";
-import { FORECAST_SCHEDULE_NAME, isManagedBy } from "../../src/forecast/forecast-schedule";
+import { type ForecastBody, ForecastBodySchema } from "../../src/message/forecast-body";
+import { FORECAST_SCHEDULE_NAME, isManagedBy } from "../../src/run/forecast-schedule";
 import { allPages } from "./wiring-steps";
 
 /** What Schedule and ScheduleSummary share that these reads use. */

@@ -5,7 +5,7 @@
  * without setup's tag is never changed: it is named, with why it stays.
  */
 import type { models, ScheduleClient } from "oci-resourcescheduler";
-import { FORECAST_SCHEDULE_NAME, forecastResource } from "../../src/forecast/forecast-schedule";
+import { FORECAST_SCHEDULE_NAME, forecastResource } from "../../src/run/forecast-schedule";
 import { waitForWorkRequest } from "./forecast-schedule";
 import { namedSchedules, splitByTag, storedBody } from "./forecast-schedule-read";
 import type { WiringStep } from "./wiring-steps";

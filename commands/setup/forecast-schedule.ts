@@ -10,7 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { models, ScheduleClient } from "oci-resourcescheduler";
-import { FORECAST_SCHEDULE_NAME, forecastResource, MANAGED_BY_TAG } from "../../src/forecast/forecast-schedule";
+import { FORECAST_SCHEDULE_NAME, forecastResource, MANAGED_BY_TAG } from "../../src/run/forecast-schedule";
 import { namedSchedules, splitByTag, storedBody } from "./forecast-schedule-read";
 import type { TargetFunction } from "./function-target";
 import type { WiringStep } from "./wiring-steps";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type ExitCode, exitCodeOf } from "../../commands/cli/exit-codes";
 import { invokeMain } from "../../commands/invoke/main";
-import { ForecastBodySchema, forecastBody } from "../../src/forecast/forecast-body";
+import { ForecastBodySchema, forecastBody } from "../../src/message/forecast-body";
 
 const dir = mkdtempSync(join(tmpdir(), "invoke-schedule-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

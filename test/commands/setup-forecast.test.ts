@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seedForecastSchedule } from "../../emulator/forecast-seed";
-import { forecastBody } from "../../src/forecast/forecast-body";
-import { FORECAST_SCHEDULE_NAME, forecastResource, MANAGED_BY_TAG } from "../../src/forecast/forecast-schedule";
+import { forecastBody } from "../../src/message/forecast-body";
+import { FORECAST_SCHEDULE_NAME, forecastResource, MANAGED_BY_TAG } from "../../src/run/forecast-schedule";
 import { useSetupEmulator } from "./setup-harness";
 
 const harness = useSetupEmulator("ocid1.compartment.oc1..setupforecast");
