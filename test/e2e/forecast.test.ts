@@ -144,8 +144,8 @@ describe("a forecast schedule's tick", () => {
     });
   });
 
-  it("forecasts nothing from two days of history, and says so", async () => {
-    const { emulator, tick } = await start({ days: 2 });
+  it("forecasts nothing for a deployment with no history, and says so", async () => {
+    const { emulator, tick } = await start({ days: 0 });
     expect((await tick("07:00")).results[0]).toMatchObject({
       outcome: "skipped",
       reasonCode: "ForecastTooLittleHistory",
