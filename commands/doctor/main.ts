@@ -1,7 +1,7 @@
 /**
  * npm run doctor -- --deployment <OCID> [--function <OCID>] [--config KEY=VALUE]...: why is nothing scaling?
  * Only reads. One line per check, in the order a notification travels (deployment and its metrics, the alarms,
- * then what carries their messages), each ok, problem (with its fix) or unknown (what could not be read, and the
+ * then what carries their messages, and with --function the forecast schedule), each ok, problem (with its fix) or unknown (what could not be read, and the
  * permission that reads it). Exit 0 when nothing is a problem, 1 when something is, 2 for bad arguments or
  * credentials.
  */
@@ -16,16 +16,20 @@ import { createSetupClients, type SetupClients } from "../setup/oci-clients";
 import { configFromFlags, functionConfig } from "../setup/threshold-check";
 import { type CheckResult, formatCheck, problem, unknown } from "./check";
 import { alarmChecks, deploymentCheck, lastDecisionsCheck, metricsCheck } from "./deployment-checks";
+import { forecastScheduleCheck } from "./schedule-check";
 import { functionCheck, iamCheck, subscriptionChecks } from "./wiring-checks";
 
 export const DOCTOR_USAGE = `usage: npm run doctor -- --deployment <model deployment OCID> [--function <function OCID>]
-         [--config KEY=VALUE]... [--profile NAME] [--config-file PATH]
-         (--config: the function's configuration, as set with fn config, when --function is not given)`;
+         [--config KEY=VALUE]... [--no-forecast] [--profile NAME] [--config-file PATH]
+         (--config: the function's configuration, as set with fn config, when --function is not given)
+         (--no-forecast: setup ran with it; the forecast schedule and its IAM are not checked)`;
 
 export interface DoctorOptions {
   deploymentId: string;
   functionId?: string;
   config: Config;
+  /** Setup ran with --no-forecast: no forecast schedule to check. */
+  noForecast: boolean;
   profile?: string;
   configFile?: string;
 }
@@ -34,6 +38,7 @@ const OPTIONS = {
   deployment: { type: "string" },
   function: { type: "string" },
   config: { type: "string", multiple: true, default: [] as string[] },
+  "no-forecast": { type: "boolean", default: false },
   profile: { type: "string" },
   "config-file": { type: "string" },
   help: { type: "boolean", short: "h", default: false },
@@ -57,6 +62,7 @@ export function parseDoctorArgs(argv: string[]): DoctorOptions | "help" {
     deploymentId: v.deployment,
     ...(v.function ? { functionId: v.function } : {}),
     config,
+    noForecast: v["no-forecast"] ?? false,
     profile: v.profile,
     configFile: v["config-file"],
   };
@@ -101,7 +107,12 @@ export async function runDoctor(
   if (fn) results.push(fn.result);
   if (options.functionId && fn?.compartmentId) {
     const where = { id: options.functionId, compartmentId: fn.compartmentId };
-    results.push(await iamCheck(wiring.identity, wiring.tenancyId, where, deployment.compartmentId));
+    const forecast = options.noForecast
+      ? undefined
+      : await forecastScheduleCheck(wiring.schedules, where, deployment.id);
+    if (forecast) results.push(forecast.result);
+    const schedule = forecast ? { compartmentId: fn.compartmentId, scheduleId: forecast.scheduleId } : undefined;
+    results.push(await iamCheck(wiring.identity, wiring.tenancyId, where, deployment.compartmentId, schedule));
   }
   results.push(await lastDecisionsCheck(clients.dataScience, deployment));
   return results;

@@ -1,12 +1,13 @@
 /**
  * Doctor's checks of what carries an alarm's message to the function and lets it act: the topic's subscription
- * (4), the function and its configuration (5), and IAM (6). Each reads, never writes.
+ * (4), the function and its configuration (5), and IAM (6), the forecast schedule's statement included. Each
+ * reads, never writes.
  */
 import type { FunctionsManagementClient, models as fnModels } from "oci-functions";
 import type { IdentityClient, models as identityModels } from "oci-identity";
 import type { NotificationControlPlaneClient, NotificationDataPlaneClient } from "oci-ons";
 import { ConfigError, ConfigSchema, loadConfig } from "../../src/policy/config";
-import { neededGrants } from "../setup/iam-statements";
+import { neededGrants, scheduleInvokeStatement } from "../setup/iam-statements";
 import { allPages } from "../setup/wiring-steps";
 import { type CheckResult, ok, problem, unknown } from "./check";
 
@@ -177,6 +178,25 @@ export function grants(
 }
 
 /**
+ * Does this statement let the schedule invoke functions in the compartment? The form setup writes (Resource
+ * Scheduler docs, "Example Policies": any-user, where request.principal.type = 'resourceschedule' and, optionally,
+ * request.principal.id = the schedule), with use or manage on fn-invocation, functions-family or all-resources.
+ */
+export function schedulerMayInvoke(statement: string, scheduleId: string, compartmentId: string): boolean {
+  const s = statement.trim().replace(/\s+/g, " ").toLowerCase();
+  const m =
+    /^allow any-user to (use|manage) (fn-invocation|functions-family|all-resources) in (tenancy|compartment id (\S+)|compartment \S+) where (.*)$/.exec(
+      s,
+    );
+  if (!m) return false;
+  if (m[4] && m[4] !== compartmentId.toLowerCase()) return false;
+  const condition = (m[5] as string).replace(/\s*=\s*/g, "=");
+  if (!condition.includes("request.principal.type='resourceschedule'")) return false;
+  const id = /request\.principal\.id='([^']*)'/.exec(condition)?.[1];
+  return id === undefined || id === scheduleId.toLowerCase();
+}
+
+/**
  * Does a dynamic group's matching rule cover the function? Reads the conditions docs/deploying.md writes
  * (resource.type, resource.id, resource.compartment.id), joined by ALL (each must hold) or ANY (one must). Other
  * conditions (a tag, say) are not read: they are taken as holding, so a tag condition the function fails is missed.
@@ -212,6 +232,7 @@ export async function iamCheck(
   tenancyId: string,
   fn: { id: string; compartmentId: string },
   deploymentCompartmentId: string,
+  schedule?: { compartmentId: string; scheduleId?: string },
 ): Promise<CheckResult> {
   let groups: identityModels.DynamicGroup[];
   let policies: identityModels.Policy[];
@@ -234,12 +255,24 @@ export async function iamCheck(
       `create one: ALL {resource.type = 'fnfunc', resource.id = '${fn.id}'} (docs/deploying.md, Permissions)`,
     );
   const statements = policies.flatMap((p) => p.statements);
-  const needed = neededGrants(deploymentCompartmentId);
+  const needed = neededGrants(deploymentCompartmentId, schedule?.compartmentId);
   const missingFor = covering.map((group) => ({
     group,
     missing: needed.filter((need) => !statements.some((s) => grants(s, group.name, need))),
   }));
   const complete = missingFor.find((g) => g.missing.length === 0);
+  const scheduleId = schedule?.scheduleId;
+  if (
+    complete &&
+    schedule &&
+    scheduleId &&
+    !statements.some((s) => schedulerMayInvoke(s, scheduleId, fn.compartmentId))
+  )
+    return problem(
+      "iam",
+      `no policy lets the forecast schedule ${scheduleId} invoke the function`,
+      scheduleInvokeStatement(`compartment id ${fn.compartmentId}`, scheduleId),
+    );
   if (complete)
     return ok("iam", `dynamic group ${complete.group.name} covers the function and holds every statement it needs`);
   const { group, missing } = missingFor[0] as (typeof missingFor)[number];

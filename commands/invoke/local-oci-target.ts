@@ -3,6 +3,7 @@
  * report of what the call changed there.
  */
 import type { Emulator } from "../../emulator";
+import type { SeedDeployment } from "../../emulator/data-science-types";
 import { deploymentState } from "../../emulator/deployment-state";
 import { type LocalOci, startLocalOci } from "../../emulator/local-oci";
 import { seedFromAlarmMessage } from "../../emulator/seed-from-alarm";
@@ -39,51 +40,61 @@ export const LOCAL_TOPIC_ID = "ocid1.onstopic.oc1.iad.aaaaaaaainvokelocaltopic";
 
 const indent = (text: string) => text.split("\n").map((line) => `    ${line}`);
 
+/** The seeded deployment's fields the command line chose. */
+export function deploymentSeed(seed: SeedChoice): Omit<SeedDeployment, "id"> {
+  return {
+    ...(seed.instances ? { instanceCount: seed.instances } : {}),
+    ...(seed.shape ? { shape: seed.shape } : {}),
+    ...(seed.ocpus ? { ocpus: seed.ocpus } : {}),
+    ...(seed.memoryInGBs ? { memoryInGBs: seed.memoryInGBs } : {}),
+    ...(seed.state ? { lifecycleState: seed.state } : {}),
+    ...(seed.tags && Object.keys(seed.tags).length > 0 ? { freeformTags: seed.tags } : {}),
+  };
+}
+
+/** What the emulator holds now; the function returned says, after the call, what changed since. */
+export function watchChanges(emulator: Emulator, deploymentIds: string[]): () => Promise<string[]> {
+  const before = new Map(deploymentIds.map((id) => [id, describe(emulator, id)]));
+  const alarmsBefore = new Set(emulator.alarms().map((a) => a.id));
+  return async () => {
+    await new Promise((r) => setTimeout(r, 300)); // let the emulator finish the update (UPDATING -> ACTIVE)
+    const lines: string[] = [];
+    for (const [id, was] of before) {
+      const now = describe(emulator, id);
+      lines.push(was === now ? `${id}: unchanged (${now})` : `${id}: ${was}  ->  ${now}`);
+    }
+    const alarmsAfter = emulator.alarms();
+    for (const alarm of alarmsAfter.filter((a) => !alarmsBefore.has(a.id)))
+      lines.push(`alarm created: ${alarm.displayName}  ${alarm.query}`);
+    for (const id of alarmsBefore) {
+      if (!alarmsAfter.some((a) => a.id === id))
+        lines.push(`alarm deleted: ${emulator.getAlarm(id)?.displayName ?? id}`);
+    }
+    const writes = emulator
+      .writes()
+      .map((r) => `${r.method} ${r.path.replace(/\/ocid1\.[^/]+$/, "/…")} -> ${r.status}`);
+    for (const message of emulator.publishedMessages())
+      lines.push(`notification published to ${message.topicId}:`, `  ${message.title}`, ...indent(message.body));
+    lines.push(
+      `OCI requests: ${emulator.requests.length}, ${writes.length} writes${writes.length ? `: ${writes.join(", ")}` : ""}`,
+    );
+    return lines;
+  };
+}
+
 export async function startLocalTarget(payload: string, seed: SeedChoice): Promise<LocalTarget> {
   const oci = await startLocalOci({ updateDelayMs: 200 });
   const { emulator } = oci;
   const { deploymentIds } = seedFromAlarmMessage(emulator, payload, {
-    deployment: {
-      ...(seed.instances ? { instanceCount: seed.instances } : {}),
-      ...(seed.shape ? { shape: seed.shape } : {}),
-      ...(seed.ocpus ? { ocpus: seed.ocpus } : {}),
-      ...(seed.memoryInGBs ? { memoryInGBs: seed.memoryInGBs } : {}),
-      ...(seed.state ? { lifecycleState: seed.state } : {}),
-      ...(seed.tags && Object.keys(seed.tags).length > 0 ? { freeformTags: seed.tags } : {}),
-    },
+    deployment: deploymentSeed(seed),
     ...(seed.alarmDisplayName ? { alarmDisplayName: seed.alarmDisplayName } : {}),
     firing: seed.firing ?? true,
   });
-  const before = new Map(deploymentIds.map((id) => [id, describe(emulator, id)]));
-  const alarmsBefore = new Set(emulator.alarms().map((a) => a.id));
   return {
     oci,
     // A local topic, so the run shows the notification a change publishes (--config NOTIFY_TOPIC_ID= turns it off).
     functionEnv: { ...oci.functionEnv, NOTIFY_TOPIC_ID: LOCAL_TOPIC_ID },
-    changes: async () => {
-      await new Promise((r) => setTimeout(r, 300)); // let the emulator finish the update (UPDATING -> ACTIVE)
-      const lines: string[] = [];
-      for (const [id, was] of before) {
-        const now = describe(emulator, id);
-        lines.push(was === now ? `${id}: unchanged (${now})` : `${id}: ${was}  ->  ${now}`);
-      }
-      const alarmsAfter = emulator.alarms();
-      for (const alarm of alarmsAfter.filter((a) => !alarmsBefore.has(a.id)))
-        lines.push(`alarm created: ${alarm.displayName}  ${alarm.query}`);
-      for (const id of alarmsBefore) {
-        if (!alarmsAfter.some((a) => a.id === id))
-          lines.push(`alarm deleted: ${emulator.getAlarm(id)?.displayName ?? id}`);
-      }
-      const writes = emulator
-        .writes()
-        .map((r) => `${r.method} ${r.path.replace(/\/ocid1\.[^/]+$/, "/…")} -> ${r.status}`);
-      for (const message of emulator.publishedMessages())
-        lines.push(`notification published to ${message.topicId}:`, `  ${message.title}`, ...indent(message.body));
-      lines.push(
-        `OCI requests: ${emulator.requests.length}, ${writes.length} writes${writes.length ? `: ${writes.join(", ")}` : ""}`,
-      );
-      return lines;
-    },
+    changes: watchChanges(emulator, deploymentIds),
     close: () => oci.close(),
   };
 }

@@ -5,6 +5,7 @@
  * The local `cat alarm.json | fn invoke <app> <function>`: builds dist/func.js if needed, starts it as Fn
  * does (FDK on a unix socket), sends the message with the platform's Fn-Call-Id and Fn-Deadline headers,
  * and prints the answer, the function's log and what changed. On the OCI emulator unless --oci.
+ * --schedule: the forecast schedule's body instead of an alarm's message (local-schedule-target.ts).
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -12,6 +13,7 @@ import { startFunction } from "../../local-function/fn-runner";
 import { ensureBundle } from "../../scripts/ensure-bundle";
 import { type ExitCode, usageError } from "../cli/exit-codes";
 import { startLocalTarget } from "./local-oci-target";
+import { startScheduleTarget } from "./local-schedule-target";
 import { readPayload, type Stdin } from "./payload";
 import { realOciEnv } from "./real-oci-target";
 import { summarize } from "./summary";
@@ -22,7 +24,10 @@ export const INVOKE_USAGE = `usage: npm run invoke -- [<alarm.json> | - ] [--dry
                                 [--alarm-name NAME]    (the firing alarm's display name, when the title is a template)
                                 [--not-firing]         (seed the alarm as not firing, as a replayed message finds it)
          on OCI:                --oci [--profile NAME] [--config-file PATH]      (your OCI config; Cloud Shell's in Cloud Shell)
-       cat alarm.json | npm run invoke`;
+       cat alarm.json | npm run invoke
+       npm run invoke -- --schedule [<body.json>] [--dry-run] [--config KEY=VALUE]... [--instances N] ...
+         (on the local emulator: seeds setup's forecast schedule for a deployment and the function, and sends its
+          body, or the file's body instead, as the schedule would)`;
 
 const OPTIONS = {
   oci: { type: "boolean", default: false },
@@ -36,6 +41,7 @@ const OPTIONS = {
   tag: { type: "string", multiple: true, default: [] as string[] },
   "alarm-name": { type: "string" },
   "not-firing": { type: "boolean", default: false },
+  schedule: { type: "boolean", default: false },
   "dry-run": { type: "boolean", default: false },
   config: { type: "string", multiple: true, default: [] as string[] },
   timeout: { type: "string", default: "30" },
@@ -103,22 +109,29 @@ export async function invokeMain(
       "--instances, --shape, --ocpus, --memory, --state, --tag, --alarm-name and --not-firing seed the emulator; with --oci the real deployment and alarm are used",
       INVOKE_USAGE,
     );
+  if (values.schedule && (values.oci || values["alarm-name"] || values["not-firing"]))
+    throw usageError(
+      "--schedule seeds the forecast schedule on the local emulator: no --oci, --alarm-name or --not-firing",
+      INVOKE_USAGE,
+    );
   const config = functionConfig(values.config ?? [], values["dry-run"] ?? false);
-  const payload = readPayload(positionals[0], io.stdin, INVOKE_USAGE);
+  const seed = {
+    instances: values.instances ? Number(values.instances) : undefined,
+    shape: values.shape,
+    ocpus: values.ocpus ? Number(values.ocpus) : undefined,
+    memoryInGBs: values.memory ? Number(values.memory) : undefined,
+    state: values.state,
+    tags: keyValues("--tag", values.tag ?? []),
+    alarmDisplayName: values["alarm-name"],
+    firing: !values["not-firing"],
+  };
+  const scheduled = values.schedule
+    ? await startScheduleTarget(positionals[0] ? readPayload(positionals[0], io.stdin, INVOKE_USAGE) : undefined, seed)
+    : undefined;
+  const payload = scheduled?.payload ?? readPayload(positionals[0], io.stdin, INVOKE_USAGE);
 
   const real = values.oci ? realOciEnv({ configFile: values["config-file"], profile: values.profile }, env) : undefined;
-  const local = real
-    ? undefined
-    : await startLocalTarget(payload, {
-        instances: values.instances ? Number(values.instances) : undefined,
-        shape: values.shape,
-        ocpus: values.ocpus ? Number(values.ocpus) : undefined,
-        memoryInGBs: values.memory ? Number(values.memory) : undefined,
-        state: values.state,
-        tags: keyValues("--tag", values.tag ?? []),
-        alarmDisplayName: values["alarm-name"],
-        firing: !values["not-firing"],
-      });
+  const local = scheduled ?? (real ? undefined : await startLocalTarget(payload, seed));
   try {
     const entry = ensureBundle();
     const fn = await startFunction({ entry, env: { ...(real?.functionEnv ?? local?.functionEnv), ...config } });
@@ -132,6 +145,7 @@ export async function invokeMain(
           ? `OCI config: ${real.choice.configFile} [${real.choice.profile}] (${real.choice.source})`
           : "target: the local OCI emulator (--oci for your OCI tenancy)",
       );
+      if (scheduled) for (const line of scheduled.seeded) io.print(`seeded ${line}`);
       io.print(`Fn-Call-Id: ${headers["Fn-Call-Id"]}  Fn-Deadline: ${headers["Fn-Deadline"]}`);
       const response = await fn.call(payload, headers);
       io.print(`\nHTTP ${response.status} in ${response.durationMs.toFixed(0)} ms`);

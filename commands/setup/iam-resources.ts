@@ -15,16 +15,19 @@
  *   https://docs.oracle.com/iaas/Content/data-science/using/policies.htm), alarms and metrics ("Details for
  *   Monitoring", https://docs.oracle.com/iaas/Content/Identity/Reference/monitoringpolicyreference.htm),
  *   ons-topics ("Details for Notifications",
- *   https://docs.oracle.com/iaas/Content/Identity/Reference/notificationpolicyreference.htm).
+ *   https://docs.oracle.com/iaas/Content/Identity/Reference/notificationpolicyreference.htm), and with the forecast
+ *   schedule resource-schedule-family ("Resource Scheduler Policies",
+ *   https://docs.oracle.com/iaas/Content/resource-scheduler/references/resource-scheduler-policies.htm) and the
+ *   any-user statement that lets that one schedule invoke the function (iam-statements.ts says why).
  * OCI takes IAM writes in the tenancy's home region only: where the profile's region is another, point
  * OCI_IDENTITY_ENDPOINT at the home region's (https://identity.<home region>.oci.oraclecloud.com).
  */
 import { createHash, randomUUID } from "node:crypto";
 import type { IdentityClient, models } from "oci-identity";
 import { CliError, ExitCode } from "../cli/exit-codes";
-import { grants, ruleCovers } from "../doctor/wiring-checks";
+import { grants, ruleCovers, schedulerMayInvoke } from "../doctor/wiring-checks";
 import type { TargetFunction } from "./function-target";
-import { neededGrants } from "./iam-statements";
+import { neededGrants, scheduleInvokeStatement } from "./iam-statements";
 import { allPages, madeBySetup, SetupTag, setupTags, type WiringStep } from "./wiring-steps";
 
 const PREFIX = "model-deployment-autoscale";
@@ -46,14 +49,31 @@ export function matchingRule(functionId: string): string {
   return `ALL {resource.type = 'fnfunc', resource.id = '${functionId}'}`;
 }
 
-/** Every statement the function needs (iam-statements.ts), for this group, with the topic's compartment. */
-export function policyStatements(group: string, compartmentId: string, topicCompartmentId: string): string[] {
+/** The forecast schedule the policy lets invoke the function; its OCID is unknown in a dry run before it exists. */
+export interface PolicySchedule {
+  compartmentId: string;
+  scheduleId?: string;
+}
+
+/**
+ * Every statement the function needs (iam-statements.ts), for this group, with the topic's compartment; with the
+ * forecast schedule, the read of schedules and the statement that lets the schedule invoke the function.
+ */
+export function policyStatements(
+  group: string,
+  compartmentId: string,
+  topicCompartmentId: string,
+  schedule?: PolicySchedule,
+): string[] {
   return [
-    ...neededGrants(compartmentId).map(
+    ...neededGrants(compartmentId, schedule?.compartmentId).map(
       (g) => `Allow dynamic-group ${group} to ${g.verb} ${g.resource} in compartment id ${g.compartmentId}`,
     ),
     // use ons-topics also covers PublishMessage (NOTIFY_TOPIC_ID) and lets an alarm notify the topic.
     `Allow dynamic-group ${group} to use ons-topics in compartment id ${topicCompartmentId}`,
+    ...(schedule
+      ? [scheduleInvokeStatement(`compartment id ${schedule.compartmentId}`, schedule.scheduleId ?? "<schedule OCID>")]
+      : []),
   ];
 }
 
@@ -63,6 +83,8 @@ export interface IamPlace {
   /** The deployment's (or --compartment's) compartment: the statements grant there. */
   compartmentId: string;
   topicCompartmentId: string;
+  /** The forecast schedule (in the function's compartment); undefined with --no-forecast. */
+  schedule?: PolicySchedule;
 }
 
 async function ensureDynamicGroup(identity: IdentityClient, place: IamPlace, dryRun: boolean) {
@@ -105,7 +127,7 @@ async function ensurePolicy(
   group: string,
   dryRun: boolean,
 ): Promise<WiringStep> {
-  const { tenancyId, fn, compartmentId } = place;
+  const { tenancyId, fn, compartmentId, schedule } = place;
   const policies = await allPages((page) => identity.listPolicies({ compartmentId: tenancyId, page }));
   const ours = policies.find(
     (p) =>
@@ -114,19 +136,35 @@ async function ensurePolicy(
       p.freeformTags?.[SetupTag.Compartment] === compartmentId,
   );
   if (ours) {
-    const missing = neededGrants(compartmentId).filter((need) => !ours.statements.some((s) => grants(s, group, need)));
-    const note =
-      missing.length === 0 ? undefined : `no longer grants ${missing.map((m) => `${m.verb} ${m.resource}`).join(", ")}`;
+    const needed = neededGrants(compartmentId, schedule?.compartmentId);
+    const missing = needed
+      .filter((need) => !ours.statements.some((s) => grants(s, group, need)))
+      .map((m) => `${m.verb} ${m.resource}`);
+    // The statement names one schedule: a schedule made again since (a new OCID) needs it written again.
+    const scheduleId = schedule?.scheduleId;
+    if (
+      schedule &&
+      scheduleId &&
+      !ours.statements.some((s) => schedulerMayInvoke(s, scheduleId, schedule.compartmentId))
+    )
+      missing.push(
+        `the forecast schedule's invocation: add ${scheduleInvokeStatement(`compartment id ${schedule.compartmentId}`, scheduleId)}`,
+      );
+    const note = missing.length === 0 ? undefined : `no longer grants ${missing.join(", ")}`;
     return { outcome: "exists", kind: "policy", name: ours.name, id: ours.id, note };
   }
   const name = policyName(fn.id, compartmentId);
   if (policies.some((p) => p.name === name))
     throw new CliError(ExitCode.NotDone, `a policy named ${name} exists without setup's tag: delete or rename it`);
-  if (dryRun) return { outcome: "would create", kind: "policy", name };
+  const statements = policyStatements(group, compartmentId, place.topicCompartmentId, schedule);
+  if (dryRun) {
+    const note = schedule ? `with ${statements[statements.length - 1]}` : undefined;
+    return { outcome: "would create", kind: "policy", name, ...(note ? { note } : {}) };
+  }
   const createPolicyDetails: models.CreatePolicyDetails = {
     compartmentId: tenancyId,
     name,
-    statements: policyStatements(group, compartmentId, place.topicCompartmentId),
+    statements,
     description: `What the function ${fn.displayName} needs to scale the model deployments of compartment ${compartmentId}; made by npm run setup --iam`,
     freeformTags: setupTags({ Function: fn.id, Compartment: compartmentId }),
   };

@@ -2,6 +2,7 @@
  * npm run setup -- (--deployment <ocid> | --compartment <ocid>) (--function <ocid> [--iam] | --topic <ocid>)
  *                  [--dry-run] [--remove [--gone | --all]] [--cpu-threshold 80 | --requests [--requests-threshold N]]
  *                  [--mem-threshold 80] [--config KEY=VALUE]... [--profile P] [--config-file F]
+ *                  [--no-forecast | --forecast-cron "0 * * * *" --forecast-time-zone UTC]
  * Reads the command line; run-setup.ts does the work.
  */
 import { parseArgs } from "node:util";
@@ -9,6 +10,7 @@ import type { Config } from "../../src/policy/config";
 import { ExitCode, usageError } from "../cli/exit-codes";
 import { chooseOciConfig, loadOciConfig } from "../cli/oci-config";
 import { createWiringClients } from "../cli/wiring-clients";
+import { forecastChoice } from "./forecast-flags";
 import type { FunctionChoice } from "./function-target";
 import { createSetupClients } from "./oci-clients";
 import { runSetup } from "./run-setup";
@@ -20,15 +22,20 @@ export const SETUP_USAGE = `usage: npm run setup -- (--deployment <ocid> | --com
          (or --app <application name> --function-name <function name> instead of --function)
          [--topic <topic OCID> | --topic-name NAME] [--cpu-threshold 80] [--mem-threshold 80] [--config KEY=VALUE]...
          [--dry-run] [--profile NAME] [--config-file PATH] [--requests [--requests-threshold N]]
+         [--no-forecast | --forecast-cron "<cron>" --forecast-time-zone <IANA zone>]
          (with a function: the topic (setup's own, found by its tag, else created), its subscription to the function,
-           the alarms and, with --iam, the dynamic group and policy; without --iam the statements are printed)
+           the alarms, the forecast schedule (--deployment: one per function, hourly by default, listing the
+           deployment; --no-forecast skips it) and, with --iam, the dynamic group and policy; without --iam the
+           statements are printed)
          (--requests: scale instances on requests per minute instead of CPU; N defaults to
            TARGET_REQUESTS_PER_INSTANCE × (1 + CPU_TOLERANCE), the least rate one instance cannot serve)
          (--config: the function's configuration, as set with fn config: the thresholds are checked against it, and
            the alarms are named by its HIGH_CPU_ALARM_NAME, HIGH_MEM_ALARM_NAME and HIGH_REQUESTS_ALARM_NAME)
        npm run setup -- (--deployment <ocid> | --compartment <ocid>) --topic <topic OCID> [...]   (the alarms only)
        npm run setup -- (--deployment <ocid> | --compartment <ocid>) --remove [--all] [--dry-run]
-         (--all: also the topic, its subscriptions, the dynamic group and the policy setup made, found by its tag)
+         (takes the deployment out of the forecast schedule's body, deleting the schedule when none is left;
+          --all: also the topic, its subscriptions, the dynamic group, the policy and the forecast schedule setup
+          made, found by its tag; --no-forecast: the schedule stays as it is)
        npm run setup -- --compartment <ocid> --remove --gone [--dry-run]
          (only the alarms of deployments that no longer exist: their low alarms never fire again)`;
 
@@ -56,6 +63,8 @@ export interface SetupOptions {
   topicName: string;
   /** Create the dynamic group and policy instead of printing the statements. */
   iam: boolean;
+  /** The forecast schedule's recurrence and time zone; undefined with --no-forecast. */
+  forecast?: { cron: string; timeZone: string };
   profile?: string;
   configFile?: string;
 }
@@ -85,6 +94,9 @@ const OPTIONS = {
   "function-name": { type: "string" },
   "topic-name": { type: "string" },
   iam: { type: "boolean", default: false },
+  "no-forecast": { type: "boolean", default: false },
+  "forecast-cron": { type: "string" },
+  "forecast-time-zone": { type: "string" },
   profile: { type: "string" },
   "config-file": { type: "string" },
   help: { type: "boolean", short: "h", default: false },
@@ -152,6 +164,7 @@ export function parseSetupArgs(argv: string[]): SetupOptions | "help" {
     ...(fn ? { function: fn } : {}),
     topicName: v["topic-name"] ?? DEFAULT_TOPIC_NAME,
     iam: v.iam ?? false,
+    ...forecastChoice(v, SETUP_USAGE),
     profile: v.profile,
     configFile: v["config-file"],
   };

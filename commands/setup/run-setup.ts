@@ -11,10 +11,14 @@
  * - Notifications data plane: ListSubscriptions, CreateSubscription (opc-retry-token), DeleteSubscription.
  * - Identity (--iam, --remove --all): ListDynamicGroups, CreateDynamicGroup (opc-retry-token), DeleteDynamicGroup,
  *   ListPolicies, CreatePolicy (opc-retry-token), DeletePolicy.
+ * - Resource Scheduler (with a function and --deployment, unless --no-forecast; --remove): ListSchedules,
+ *   GetSchedule, CreateSchedule (opc-retry-token), DeactivateSchedule, UpdateSchedule (if-match),
+ *   ActivateSchedule, GetWorkRequest, DeleteSchedule.
  */
 import { toSnapshot } from "../../src/scalers/deployment-snapshot";
 import { ociFailure } from "../cli/oci-failure";
 import type { WiringClients } from "../cli/wiring-clients";
+import { removeForecast, wireForecast } from "./forecast-wiring";
 import { iamStatements } from "./iam-statements";
 import type { SetupOptions } from "./main";
 import type { SetupClients } from "./oci-clients";
@@ -161,17 +165,20 @@ export async function runSetup(
       const wiringSteps = options.all
         ? await removeWiring(options, clients, wiring, scope, alarms, progress, print)
         : [];
-      return { alarms, wiring: wiringSteps };
+      const scheduleSteps = await removeForecast(options, wiring, scope, progress, print);
+      return { alarms, wiring: [...wiringSteps, ...scheduleSteps] };
     }
     let wired: Wired | undefined;
     if (options.function) wired = await wireFunction(options, options.function, wiring, scope, progress, print);
     const topicId = wired?.topicId ?? options.topicId ?? "";
     const named = wired && !options.configGiven ? withFunctionNames(options, wired.fn.config, print) : options;
     const alarms = await createAlarms(named, clients, scope, topicId, progress, print);
-    if (wired && options.iam) await wireIam(options, wired, wiring, scope, progress, print);
+    // The schedule before the IAM: the policy names the schedule's OCID.
+    const schedule = wired ? await wireForecast(options, wired, wiring, scope, progress, print) : undefined;
+    if (wired && options.iam) await wireIam(options, wired, wiring, scope, progress, print, schedule);
     else {
       print("\nThe function needs these IAM statements (docs/deploying.md, step 4 Permissions, says why):");
-      for (const line of iamStatements(scope.compartmentId, wired?.fn.id)) print(line);
+      for (const line of iamStatements(scope.compartmentId, wired?.fn.id, schedule ?? false)) print(line);
       if (wired) print("(npm run setup -- … --iam creates them: a dynamic group and a policy in the tenancy)");
     }
     if (wired && !options.dryRun) {

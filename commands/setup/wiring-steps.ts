@@ -26,11 +26,28 @@ export function madeBySetup(tags: Record<string, string> | undefined): boolean {
   return tags?.[SetupTag.ManagedBy] === MANAGED_BY_VALUE;
 }
 
-export type WiringKind = "function" | "topic" | "subscription" | "dynamic group" | "policy" | "alarm";
+export type WiringKind = "function" | "topic" | "subscription" | "dynamic group" | "policy" | "alarm" | "schedule";
 
 export interface WiringStep {
-  /** "left": found, not made by setup, so not deleted (or kept for a reason the note gives). */
-  outcome: "found" | "exists" | "created" | "would create" | "deleted" | "would delete" | "left";
+  /**
+   * "left": found, not made by setup, so not deleted (or kept for a reason the note gives). The forecast
+   * schedule also gains a deployment ("added"), loses one ("removed"), or is finished after a run that stopped
+   * half-way ("completed").
+   */
+  outcome:
+    | "found"
+    | "exists"
+    | "created"
+    | "would create"
+    | "deleted"
+    | "would delete"
+    | "left"
+    | "added"
+    | "would add"
+    | "removed"
+    | "would remove"
+    | "completed"
+    | "would complete";
   kind: WiringKind;
   name: string;
   id?: string;

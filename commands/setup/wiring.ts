@@ -6,7 +6,7 @@
 import { models as monitoringModels } from "oci-monitoring";
 import type { WiringClients } from "../cli/wiring-clients";
 import { type FunctionChoice, resolveFunction, type TargetFunction } from "./function-target";
-import { ensureIam, removeIam } from "./iam-resources";
+import { ensureIam, type PolicySchedule, removeIam } from "./iam-resources";
 import type { SetupOptions } from "./main";
 import type { SetupClients } from "./oci-clients";
 import type { AlarmStep } from "./project-alarms";
@@ -74,6 +74,7 @@ export async function wireIam(
   scope: Scope,
   progress: Progress,
   print: (line: string) => void,
+  schedule?: PolicySchedule,
 ): Promise<void> {
   print(`\nIAM in the tenancy ${wiring.tenancyId}: a dynamic group matching the function, a policy granting it:`);
   progress.doing = "finding or creating the dynamic group and policy";
@@ -83,6 +84,7 @@ export async function wireIam(
     fn: wired.fn,
     compartmentId: scope.compartmentId,
     topicCompartmentId: wired.topicCompartmentId,
+    ...(schedule ? { schedule } : {}),
   };
   await ensureIam(wiring.identity, place, options.dryRun, recorder(progress, wired.steps, print));
 }

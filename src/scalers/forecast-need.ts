@@ -9,15 +9,18 @@ import { isWeekend, localTime, sameTimeDaysBefore } from "../policy/local-time";
  *   before (minutes without requests count as none: PredictRequestCount is not emitted without traffic).
  * - Weekdays and weekends apart when the history shows they differ: the weekend days' median peak and the
  *   weekdays' differ by more than a quarter of the larger, with two days of each.
- * - A rhythm is a rise that comes back: on at least 2 of the days, and on at least half of them, the peak
- *   rose above the level before by RISE_FRACTION and by half an instance. Otherwise nothing is forecast: a
- *   one-off spike, a step or a flat noisy load does not make one.
- * - The forecast load is the second-highest day's peak: a high quantile that needs two days to agree, so one
- *   odd day neither makes nor sizes a forecast. The need is that load at the target per instance.
+ * - A rhythm is a rise that comes back: on at least 2 of the days (on the one day, when the history holds only
+ *   one: yesterday's morning is the best guess at today's), and on at least half of them, the peak rose above
+ *   the level before by RISE_FRACTION and by half an instance. Otherwise nothing is forecast: a one-off spike,
+ *   a step or a flat noisy load does not make one once there are two days to compare.
+ * - The forecast load is the second-highest day's peak (the one day's, with one): a high quantile that needs
+ *   two days to agree, so one odd day neither makes nor sizes a forecast. The need is that load at the target
+ *   per instance.
  */
 export const SMOOTHING_MINUTES = 5;
 export const LEVEL_MINUTES = 15;
-export const MIN_DAYS = 3;
+/** Days a rise must come back on: every day there is, up to this many. */
+export const AGREEING_DAYS = 2;
 export const RISE_FRACTION = 0.2;
 const SPLIT_FRACTION = 0.25;
 
@@ -52,8 +55,8 @@ export type Forecast =
 
 export function forecastNeed(input: ForecastInput): Forecast {
   const all = dayWindows(input);
-  if (all.length < MIN_DAYS) {
-    const explanation = `${all.length} day(s) of history at this time of day; a forecast needs ${MIN_DAYS}`;
+  if (all.length === 0) {
+    const explanation = "no earlier day of history covers this time of day";
     return { kind: "too-little-history", days: all, explanation };
   }
   const weekendNow = isWeekend(localTime(input.now, input.timeZone).weekday);
@@ -61,14 +64,15 @@ export function forecastNeed(input: ForecastInput): Forecast {
   const days = split ? all.filter((d) => d.weekend === weekendNow) : all;
   const kind = split ? (weekendNow ? "weekend " : "weekday ") : "";
   const rose = days.filter((d) => d.rose).length;
-  if (rose < 2 || rose * 2 < days.length) {
-    const explanation = `no rhythm: the load rose at this time of day on ${rose} of ${days.length} ${kind}day(s) (a rhythm needs 2, and half)`;
+  const agreeing = Math.min(AGREEING_DAYS, days.length);
+  if (rose < agreeing || rose * 2 < days.length) {
+    const explanation = `no rhythm: the load rose at this time of day on ${rose} of ${days.length} ${kind}day(s) (a rhythm needs ${agreeing}, and half)`;
     return { kind: "no-rhythm", days, split, explanation };
   }
   const peaks = days.map((d) => d.peak).sort((a, b) => b - a);
-  const load = peaks[1] as number;
+  const load = peaks[agreeing - 1] as number;
   const need = Math.max(input.minInstances, Math.ceil(load / input.perInstance - 1e-9));
-  const explanation = `the load rose at this time of day on ${rose} of ${days.length} ${kind}day(s); the second-highest peak, ${round(load)}, needs ${need} instance(s)`;
+  const explanation = `the load rose at this time of day on ${rose} of ${days.length} ${kind}day(s); ${agreeing === 1 ? "its" : "the second-highest"} peak, ${round(load)}, needs ${need} instance(s)`;
   return { kind: "need", need, load, days, split, explanation };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seedForecastSchedule } from "../../emulator/forecast-seed";
 import { TEST_TENANCY_ID } from "../../emulator/oci-test-auth";
 import { autoscalingPolicy } from "../../emulator/realistic-seed";
 import { useSetupEmulator } from "./setup-harness";
@@ -51,12 +52,13 @@ describe("npm run doctor", () => {
   it("follows the message to the function with --function: subscription, function, configuration and IAM all ok", async () => {
     const deploymentId = harness.emulator.seedDeployment({ compartmentId: COMPARTMENT, instanceCount: 2 }).id;
     emitting(deploymentId);
-    const { functionId, topicId } = wired();
+    const { functionId, topicId } = wired({ deploymentId });
     await setup(deploymentId, topicId);
 
     const { code, out } = await doctor(["--deployment", deploymentId, "--function", functionId]);
 
     expect(line(out, "subscription")).toMatch(new RegExp(`^ok .*-> function ${functionId}: ACTIVE`));
+    expect(line(out, "forecast")).toMatch(/^ok .*: ACTIVE, 0 \* \* \* \* \(UTC\), its body lists 1 deployment\(s\)/);
     expect(line(out, "function")).toMatch(/^ok .*model-deployment-autoscale: ACTIVE/);
     expect(line(out, "iam")).toMatch(/^ok .*covers the function and holds every statement it needs/);
     expect(out).toContain("0 problem(s)");
@@ -195,7 +197,13 @@ function setup(deploymentId: string, topicId = TOPIC) {
 
 /** A tenancy wired as docs/deploying.md says: the function, its topic and subscription, its dynamic group and policy. */
 function wired(
-  options: { functionConfig?: Record<string, string>; subscription?: "ACTIVE" | "PENDING"; rule?: string } = {},
+  options: {
+    functionConfig?: Record<string, string>;
+    subscription?: "ACTIVE" | "PENDING";
+    rule?: string;
+    /** Seeds setup's forecast schedule listing this deployment, and the statements it needs. */
+    deploymentId?: string;
+  } = {},
 ) {
   const { emulator } = harness;
   const app = emulator.seedApplication({
@@ -220,6 +228,10 @@ function wired(
     name: `autoscale-fn-${fn.id.slice(-6)}`,
     matchingRule: options.rule ?? `ALL {resource.type = 'fnfunc', resource.id = '${fn.id}'}`,
   });
+  const { deploymentId } = options;
+  const schedule = deploymentId
+    ? seedForecastSchedule(emulator, { compartmentId: COMPARTMENT, functionId: fn.id, deploymentIds: [deploymentId] })
+    : undefined;
   emulator.seedPolicy({
     compartmentId: TEST_TENANCY_ID,
     name: `autoscale-${fn.id.slice(-6)}`,
@@ -228,6 +240,9 @@ function wired(
       `Allow dynamic-group ${group.name} to manage alarms in compartment id ${COMPARTMENT}`,
       `Allow dynamic-group ${group.name} to read metrics in tenancy`,
       `Allow dynamic-group ${group.name} to use ons-topics in compartment id ${COMPARTMENT}`,
+      `Allow dynamic-group ${group.name} to read resource-schedule-family in compartment id ${COMPARTMENT}`,
+      // The docs' own spelling (no spaces around =): doctor reads both.
+      `Allow any-user to use fn-invocation in compartment id ${COMPARTMENT} where all{request.principal.type='resourceschedule',request.principal.id='${schedule?.id ?? ""}'}`,
     ],
   });
   return { functionId: fn.id, topicId: topic.topicId };

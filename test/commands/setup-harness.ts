@@ -45,6 +45,7 @@ export function useSetupEmulator(compartmentId: string): SetupHarness {
       OCI_NOTIFICATIONS_ENDPOINT: url,
       OCI_FUNCTIONS_ENDPOINT: url,
       OCI_IDENTITY_ENDPOINT: url,
+      OCI_RESOURCE_SCHEDULER_ENDPOINT: url,
     };
   };
   const run = async (main: typeof setupMain, args: string[], env: Record<string, string>) => {

@@ -108,7 +108,7 @@ describe("npm run setup -- --function --iam", () => {
     expect(policy?.statements).toContain(
       `Allow dynamic-group ${group?.name} to use ons-topics in compartment id ${compartmentId}`,
     );
-    expect(out.match(/^ {2}created /gm)).toHaveLength(6);
+    expect(out.match(/^ {2}created /gm)).toHaveLength(7);
     expect(out).toContain("OCI confirms a subscription to a function itself");
     expect(out).toContain("While it is PENDING the topic delivers nothing to the function");
 

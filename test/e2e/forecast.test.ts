@@ -11,6 +11,7 @@ import {
 } from "../../emulator/seed-from-alarm";
 import { inProcessFunction } from "../../local-function/in-process";
 import { forecastBody } from "../../src/message/forecast-body";
+import { TransientOciError } from "../../src/results/errors";
 import { forecastResource, MANAGED_BY_TAG } from "../../src/run/forecast-schedule";
 
 const FN_ID = "ocid1.fnfunc.oc1.iad.aaaaaaaaforecastfunction";
@@ -143,8 +144,8 @@ describe("a forecast schedule's tick", () => {
     });
   });
 
-  it("forecasts nothing from two days of history, and says so", async () => {
-    const { emulator, tick } = await start({ days: 2 });
+  it("forecasts nothing for a deployment with no history, and says so", async () => {
+    const { emulator, tick } = await start({ days: 0 });
     expect((await tick("07:00")).results[0]).toMatchObject({
       outcome: "skipped",
       reasonCode: "ForecastTooLittleHistory",
@@ -199,6 +200,31 @@ describe("a forecast schedule's tick", () => {
     const { emulator, tick } = await start({ env: { FORECAST_ENABLED: "false" } });
     expect(await tick("07:00")).toMatchObject({ status: "ignored", reasonCode: "ForecastDisabled" });
     expect(emulator.requests).toHaveLength(0);
+  });
+
+  it("fails the call on a transient failure, so nothing is dropped silently, and writes nothing", async () => {
+    const { emulator, tick } = await start();
+    emulator.faults.add({ method: "GET", path: /schedules/, status: 503, times: Number.POSITIVE_INFINITY });
+    await expect(tick("07:00")).rejects.toBeInstanceOf(TransientOciError);
+    expect(emulator.writes()).toHaveLength(0);
+  });
+
+  it("rehearses in a dry run: the scale-out it would make, nothing written", async () => {
+    const { emulator, tick } = await start({ env: { DRY_RUN: "true" } });
+    expect((await tick("07:00")).results[0]).toMatchObject({
+      outcome: "dry-run",
+      to: 4,
+      reasonCode: "ForecastScaledOut",
+    });
+    expect(emulator.writes()).toHaveLength(0);
+  });
+
+  it("keeps the cooldown after a change, as an alarm's scale-up does", async () => {
+    const { emulator, tick } = await start();
+    expect((await tick("07:00")).results[0]).toMatchObject({ outcome: "updated", to: 4 });
+    emulator.completeUpdates();
+    // Four instances streams of history say 4; a deployment just brought to 4 needs nothing more.
+    expect((await tick("07:02")).results[0]).toMatchObject({ reasonCode: "ForecastWithinCount", from: 4 });
   });
 
   it("holds a scale-in that would go below the need forecast for the coming hour", async () => {

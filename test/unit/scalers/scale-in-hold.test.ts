@@ -3,7 +3,12 @@ import { peakOf } from "../../../src/oci/load-history";
 import { isoDurationMinutes, loadConfig } from "../../../src/policy/config";
 import { ScalingAction } from "../../../src/results/decision";
 import { instanceCountChange } from "../../../src/scalers/instance-count";
-import { countThePeakNeeds, holdInstanceScaleIn, holdShapeDown } from "../../../src/scalers/scale-in-hold";
+import {
+  countThePeakNeeds,
+  holdByForecast,
+  holdInstanceScaleIn,
+  holdShapeDown,
+} from "../../../src/scalers/scale-in-hold";
 
 const config = loadConfig({});
 const AT = new Date("2026-12-01T10:42:00Z");
@@ -142,5 +147,42 @@ describe("SCALE_IN_STABILIZATION", () => {
   it("refuses more than the 7 days one SummarizeMetricsData request returns at 1 minute", () => {
     expect(() => loadConfig({ SCALE_IN_STABILIZATION: "P8D" })).toThrow(/at most 7 days/);
     expect(loadConfig({ SCALE_IN_STABILIZATION: "PT0S" }).SCALE_IN_STABILIZATION).toBe("PT0S");
+  });
+});
+
+describe("an instance scale-in held by the forecast for the coming period", () => {
+  const forecast = (need: number) => ({ need, explanation: `needs ${need} instance(s)` });
+  it.each([
+    { name: "no forecast: unchanged", from: 6, to: 5, need: undefined, expected: { kind: "change", to: 5 } },
+    { name: "the forecast needs no more: unchanged", from: 6, to: 5, need: 5, expected: { kind: "change", to: 5 } },
+    {
+      name: "the forecast needs the count there is: held",
+      from: 6,
+      to: 5,
+      need: 6,
+      expected: { kind: "no-change", reason: "ScaleInForecastHeld", from: 6 },
+    },
+    {
+      name: "the forecast needs more than there is: held, never a scale-up",
+      from: 6,
+      to: 5,
+      need: 9,
+      expected: { kind: "no-change", reason: "ScaleInForecastHeld", from: 6 },
+    },
+    {
+      name: "the forecast needs some: a smaller step",
+      from: 8,
+      to: 4,
+      need: 6,
+      expected: { kind: "change", to: 6, reason: "ScaledDown", scaleDownAlarm: "ensure" },
+    },
+  ])("$name", ({ from, to, need, expected }) => {
+    const decision = holdByForecast(down(from, to), need === undefined ? undefined : forecast(need), 1);
+    expect(decision).toMatchObject(expected);
+  });
+
+  it("leaves a decision that is no longer a change alone", () => {
+    const held = holdInstanceScaleIn(down(5, 4), "CpuUtilization", { value: 2.9, at: AT }, "PT15M", config);
+    expect(holdByForecast(held, forecast(9), 1)).toBe(held);
   });
 });
