@@ -38,7 +38,7 @@ type Point = { time: number; value: number };
 /**
  * Buckets start at multiples of the interval since the epoch; each datapoint is stamped with its bucket's start.
  * The values of a bucket are summed in the order the streams and their points come (a 7-day read of ten
- * instances is 100,800 points: no array per bucket, and each bucket's timestamp written once per read).
+ * instances is 100,800 points: no array per bucket, and each bucket's timestamp written once: see timestamps).
  */
 function rollUp(
   streams: Point[][],
@@ -110,10 +110,32 @@ function groupDimensions(dimensions: Record<string, string>, groupBy: string[]):
 }
 
 /**
+ * A bucket start's ISO timestamp, each written once and kept: every group of a read has the same buckets, and
+ * reads of a sliding window (a forecast tick each hour over 7 days) the same ones again. At most `keep` are
+ * kept; past that the cache starts over.
+ */
+export function timestamps(keep = 50_000): (start: number) => string {
+  const written = new Map<number, string>();
+  return (start) => {
+    let iso = written.get(start);
+    if (iso === undefined) {
+      if (written.size >= keep) written.clear();
+      iso = new Date(start).toISOString();
+      written.set(start, iso);
+    }
+    return iso;
+  };
+}
+
+/**
  * Without groupBy/grouping one result per stream (OCI answers per dimension set); with them one per
  * group, its statistic taken across every point of the group's streams. Series with no points are left out.
  */
-export function aggregate(series: SeriesPoints[], query: MetricQuery): AggregatedSeries[] {
+export function aggregate(
+  series: SeriesPoints[],
+  query: MetricQuery,
+  stamp: (start: number) => string = timestamps(),
+): AggregatedSeries[] {
   const groups = new Map<string, { first: SeriesPoints; dimensions: Record<string, string>; streams: Point[][] }>();
   for (const one of series) {
     const dimensions = query.groupBy === undefined ? one.dimensions : groupDimensions(one.dimensions, query.groupBy);
@@ -123,16 +145,6 @@ export function aggregate(series: SeriesPoints[], query: MetricQuery): Aggregate
     if (group) group.streams.push(one.points);
     else groups.set(key, { first: one, dimensions, streams: [one.points] });
   }
-  // Every group of a read has the same buckets: each bucket's timestamp is written once.
-  const stamps = new Map<number, string>();
-  const stamp = (start: number) => {
-    let iso = stamps.get(start);
-    if (iso === undefined) {
-      iso = new Date(start).toISOString();
-      stamps.set(start, iso);
-    }
-    return iso;
-  };
   return [...groups.values()]
     .filter((group) => group.streams.some((points) => points.length > 0))
     .map(({ first, dimensions, streams }) => ({

@@ -7,7 +7,7 @@
  */
 import { invalidParameter } from "./errors";
 import { isJsonObject } from "./json";
-import { aggregate, type SeriesPoints } from "./metric-aggregation";
+import { aggregate, type SeriesPoints, timestamps } from "./metric-aggregation";
 import type { MetricPointsSeed } from "./monitoring-types";
 import { type MetricQuery, parseDuration, parseMetricQuery } from "./mql";
 import type { Json, JsonObject } from "./types";
@@ -91,6 +91,7 @@ function parseRequest(body: Json | undefined, now: number): SummarizeRequest {
 
 export class MetricStore {
   private readonly streams = new Map<string, MetricStream>();
+  private readonly stamp = timestamps();
 
   /**
    * `retentionMs`: points older than this on `clock` may be dropped as new ones are seeded (undefined: every
@@ -151,7 +152,7 @@ export class MetricStore {
       compartmentId: s.compartmentId,
       points: s.points.slice(firstAtOrAfter(s.points, request.startTime), firstAtOrAfter(s.points, request.endTime)),
     }));
-    return aggregate(series, query).map((result) => ({
+    return aggregate(series, query, this.stamp).map((result) => ({
       namespace: details.namespace as string,
       ...(resourceGroup === undefined ? {} : { resourceGroup }),
       compartmentId: query.groupBy === undefined ? result.compartmentId : compartmentId,
