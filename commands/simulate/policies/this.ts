@@ -8,10 +8,10 @@
  * VM.Standard2.1's).
  */
 
-import { FORECAST_SCHEDULE_NAME } from "../../../src/run/forecast-schedule";
 import { loadConfig } from "../../../src/policy/config";
 import { rungSize } from "../../../src/policy/shape-ladders";
 import type { AlarmResponse, DeploymentResult } from "../../../src/results/response";
+import { FORECAST_SCHEDULE_NAME } from "../../../src/run/forecast-schedule";
 import { requestsThresholdFor } from "../../setup/threshold-check";
 import { alarmMessage, type MessageAlarm } from "../alarm-message";
 import { AlarmEvaluator, type TransitionType } from "../monitoring";
