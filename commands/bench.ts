@@ -7,12 +7,14 @@
  */
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { newOcid } from "../emulator/ids";
 import { type LocalOci, startLocalOci } from "../emulator/local-oci";
 import { startFunction } from "../local-function/fn-runner";
 import { runtimeNodeFlags } from "../scripts/snapshot.mjs";
 import { type CallCount, countCalls } from "./bench/api-calls";
 import { BUNDLE, buildArtifacts, fileSizes, SNAPSHOT_BLOB, UNBUNDLED } from "./bench/artifacts";
 import { controlTable, controlTargetsTable, evaluateControlTargets, runControlQuality } from "./bench/control-quality";
+import { countForecastTickCalls } from "./bench/forecast-tick-calls";
 import { bareNode, coldStart, type Variant, warmSeries } from "./bench/function-runs";
 import { callsTable, targetsTable, type VariantFigures, variantsTable } from "./bench/report";
 import { IGNORED } from "./bench/scenarios";
@@ -74,15 +76,18 @@ async function measureVariants(oci: LocalOci, runs: number): Promise<VariantFigu
 /**
  * On a fresh emulator: the runs above leave dozens of low-CPU alarms of the same name in one compartment,
  * and the emulator pages listAlarms at 50 (OCI's documented default is 1000), which would add a LIST page.
+ * The function runs as the one the forecast schedule invokes (FN_FN_ID), for the tick's audit.
  */
 async function auditCalls(): Promise<CallCount[]> {
   const oci = await startLocalOci();
-  const fn = await startFunction({ entry: BUNDLE, env: oci.functionEnv }).catch(async (error: unknown) => {
+  const functionId = newOcid("fnfunc");
+  const env = { ...oci.functionEnv, FN_FN_ID: functionId };
+  const fn = await startFunction({ entry: BUNDLE, env }).catch(async (error: unknown) => {
     await oci.close();
     throw error;
   });
   try {
-    return await countCalls(fn, oci.emulator);
+    return [...(await countCalls(fn, oci.emulator)), await countForecastTickCalls(fn, oci.emulator, functionId)];
   } finally {
     await fn.stop();
     await oci.close();

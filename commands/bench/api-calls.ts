@@ -13,6 +13,7 @@ export function callName(request: Pick<RecordedRequest, "method" | "path">): str
   if (path.endsWith("/metrics/actions/summarizeMetricsData")) return "READ history";
   if (path === "/20180401/alarms") return method === "GET" ? "LIST alarms" : `${method} alarm`;
   if (path.startsWith("/20180401/alarms/")) return `${method} alarm`;
+  if (path.startsWith("/20240430/schedules/")) return `${method} schedule`;
   return `${method} ${path}`;
 }
 
@@ -140,7 +141,7 @@ export const CALL_AUDITS: CallAudit[] = [
 ];
 
 export interface CallCount {
-  audit: CallAudit;
+  audit: Pick<CallAudit, "name" | "needed" | "noOp">;
   calls: string[];
 }
 

@@ -61,6 +61,22 @@ function callTargets(calls: CallCount[]): Target[] {
     pass: worstNoOp <= 1,
     detail: noOps.map((c) => `${c.audit.name}: ${c.calls.length}`).join("; "),
   });
+  const ticks = calls.filter((c) => c.audit.name.startsWith("forecast tick"));
+  for (const tick of ticks) {
+    const reads = tick.calls.filter((call) => call === "READ history").length;
+    const writes = tick.calls.filter(
+      (call) => !call.startsWith("GET ") && !call.startsWith("READ ") && !call.startsWith("LIST "),
+    );
+    targets.push({
+      name: "a forecast tick that changes nothing: GetSchedule, the deployment read, <= 1 metrics read, no write",
+      pass:
+        tick.calls.includes("GET schedule") &&
+        tick.calls.includes("GET deployment") &&
+        reads <= 1 &&
+        writes.length === 0,
+      detail: `${tick.audit.name}: ${tick.calls.join(", ") || "no call"}`,
+    });
+  }
   const unneeded = calls.filter((c) => c.calls.join(",") !== c.audit.needed.join(","));
   targets.push({
     name: "no decision makes a call its result does not need",

@@ -29,7 +29,8 @@ describe("npm run bench", () => {
       expect(output).toContain(variant);
     }
     expect(output).toMatch(/\| REPEAT, deployment UPDATING\s+\| 1 /);
+    expect(output).toMatch(/\| forecast tick, no change[^|]*\| 3 +\| GET schedule, GET deployment, READ history /);
     const verdicts = output.match(/\| (PASS|FAIL) +\|/g) ?? [];
-    expect(verdicts.length).toBe(8);
+    expect(verdicts.length).toBe(9);
   }, 180_000);
 });
