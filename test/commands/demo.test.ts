@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type DayResult, playDay } from "../../commands/demo/play-day";
 import { traceMinute } from "../../commands/demo/sample-day";
+import { READY_MARK, secondMorning } from "../../commands/demo/second-morning";
 import { forecastSummary, timelineLines } from "../../commands/demo/timeline";
 import { DEFAULT_ASSUMPTIONS } from "../../commands/simulate/assumptions";
-import type { ThisDecision } from "../../commands/simulate/policies/this";
+import { FORECAST_TICK, type ThisDecision } from "../../commands/simulate/policies/this";
 import { simulationSvg } from "../../commands/simulate/svg";
 
 /** Checks that every tag is closed in order and attribute values are quoted: enough to tell a broken SVG. */
@@ -88,6 +89,37 @@ describe("npm run demo: the sample day through the simulator", () => {
     // Monday 06:00 to 23:00, Tuesday 00:00 to 23:00.
     expect(notes.forecastTicks).toBe(18 + 24);
     expect(forecastSummary(day.timeline, notes)).toMatch(/^42 forecast ticks \(hourly\): \d+ scaled out/);
+  });
+
+  it("is ready before Tuesday's surge: a forecast tick from Monday's history scales out before 08:00", () => {
+    const morning = secondMorning(day.timeline, day.simulation);
+    const tick = morning.readyTick;
+    expect(tick).toMatchObject({
+      type: FORECAST_TICK,
+      result: { outcome: "updated", reasonCode: "ForecastScaledOut" },
+    });
+    expect(tick?.minute).toBeGreaterThanOrEqual(at(0, 1));
+    // Serving before the surge: accepted, plus one update, by 08:00.
+    expect((tick?.minute ?? Infinity) + DEFAULT_ASSUMPTIONS.updateMinutes).toBeLessThanOrEqual(at(8, 1));
+    expect(Number(tick?.result.to)).toBeGreaterThan(Number(tick?.result.from));
+    // Monday met the surge with the alarms alone; Tuesday's morning has less overload.
+    const [monday = 0, tuesday = 0] = morning.morningOverload;
+    expect(monday).toBeGreaterThan(0);
+    expect(tuesday).toBeLessThan(monday);
+    // Monday had no history: its ticks forecast nothing.
+    expect(
+      day.timeline
+        .filter((d) => d.type === FORECAST_TICK && d.minute < at(24))
+        .every((d) => d.result.outcome !== "updated"),
+    ).toBe(true);
+    const lines = timelineLines(day.timeline, DEFAULT_ASSUMPTIONS.updateMinutes, (d) =>
+      d === tick ? READY_MARK : undefined,
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^Tue 0[67]:\d\d +forecast tick +instance-up \d+ → \d+, serving Tue 0[67]:\d\d +ForecastScaledOut.*◀ ready before the surge$/,
+      ),
+    );
   });
 
   it("charts demand and every policy's instances, this and oci-autoscaling included, as a well-formed SVG", () => {
