@@ -147,6 +147,8 @@ export const ConfigSchema = z
     FORECAST_ENABLED: booleanFromEnv.default(true),
     /** Days of the deployment's own per-minute history a forecast reads: 7 is the most one 1-minute read returns. */
     FORECAST_DAYS: integerFromEnv(3, 7).default(7),
+    /** The utilization a forecast sizes for: setup's scale-up threshold, so it acts where the alarm would. */
+    FORECAST_UTILIZATION: numberFromEnv(1, 100).default(80),
     /** Minutes one update of the deployment takes, added to the period a forecast covers. */
     FORECAST_UPDATE_MINUTES: integerFromEnv(0, 120).default(15),
     /** The metric whose history a forecast reads: CPU (setup's default) or requests (setup --requests). */

@@ -13,7 +13,7 @@ import { type LogContext, type LogSink, logDecision, logFailure, logMessageOutco
 import { TransientOciError } from "../results/errors";
 import { Reason } from "../results/reasons";
 import type { AlarmResponse, DeploymentResult } from "../results/response";
-import { forecastNeed } from "../scalers/forecast-need";
+import { forecastNeed, forecastPerInstance } from "../scalers/forecast-need";
 import { decideForecastUp, forecastStart } from "../scalers/forecast-up";
 import { nextRunAfter } from "../scalers/recurrence";
 import { applyChange } from "./apply-change";
@@ -268,8 +268,7 @@ async function decide(run: ScalingRun, read: DeploymentRead, periodMinutes: numb
     periodMinutes,
     timeZone,
     days: run.config.FORECAST_DAYS,
-    perInstance:
-      metric === "PredictRequestCount" ? limits.TARGET_REQUESTS_PER_INSTANCE : limits.TARGET_CPU_UTILIZATION / 100,
+    perInstance: forecastPerInstance(metric, limits, run.config.FORECAST_UTILIZATION),
     minInstances: limits.MIN_INSTANCES,
     missingIsZero: metric === "PredictRequestCount",
   });

@@ -6,7 +6,7 @@ import type { ScalingLimits } from "../policy/deployment-policy";
 import { ACTION_METRIC, type ChangeDecision, type Decision, ScalingAction } from "../results/decision";
 import { Reason } from "../results/reasons";
 import type { DeploymentSnapshot } from "../scalers/deployment-snapshot";
-import { forecastNeed } from "../scalers/forecast-need";
+import { forecastNeed, forecastPerInstance } from "../scalers/forecast-need";
 import type { Peak } from "../scalers/scale-in-hold";
 import { holdByForecast, holdInstanceScaleIn, holdShapeDown } from "../scalers/scale-in-hold";
 import { transientError } from "./deployment-results";
@@ -60,8 +60,7 @@ export async function stabilizeScaleIn(
       periodMinutes: FORECAST_TICK_MINUTES + config.FORECAST_UPDATE_MINUTES,
       timeZone: config.FORECAST_TIME_ZONE,
       days: config.FORECAST_DAYS,
-      perInstance:
-        metric === "PredictRequestCount" ? limits.TARGET_REQUESTS_PER_INSTANCE : limits.TARGET_CPU_UTILIZATION / 100,
+      perInstance: forecastPerInstance(metric, limits, run.config.FORECAST_UTILIZATION),
       minInstances: limits.MIN_INSTANCES,
       missingIsZero: metric === "PredictRequestCount",
     });

@@ -7,8 +7,9 @@ import { isWeekend, localTime, sameTimeDaysBefore } from "../policy/local-time";
  * - For each earlier day d: its peak over the period (from the same wall-clock time, for as long) and its level
  *   over the 15 minutes before. A day counts when its history covers half of those minutes and some of the 15
  *   before (minutes without requests count as none: PredictRequestCount is not emitted without traffic).
- * - Weekdays and weekends apart when the history shows they differ: the weekend days' median peak and the
- *   weekdays' differ by more than a quarter of the larger, with two days of each.
+ * - Like with like: a weekday is forecast from weekdays and a weekend day from weekend days when the history
+ *   shows they differ (their median peaks differ by more than a quarter of the larger), from all days when it
+ *   shows they do not, and not at all before the history holds a day of today's kind.
  * - A rhythm is a rise that comes back: on at least 2 of the days (on the one day, when the history holds only
  *   one: yesterday's morning is the best guess at today's), and on at least half of them, the peak rose above
  *   the level before by RISE_FRACTION and by half an instance. Otherwise nothing is forecast: a one-off spike,
@@ -60,19 +61,28 @@ export function forecastNeed(input: ForecastInput): Forecast {
     return { kind: "too-little-history", days: all, explanation };
   }
   const weekendNow = isWeekend(localTime(input.now, input.timeZone).weekday);
-  const split = weekdaysDiffer(all);
-  const days = split ? all.filter((d) => d.weekend === weekendNow) : all;
-  const kind = split ? (weekendNow ? "weekend " : "weekday ") : "";
+  const same = all.filter((d) => d.weekend === weekendNow);
+  const kind = weekendNow ? "weekend " : "weekday ";
+  if (same.length === 0) {
+    const explanation = `no earlier ${kind}day in the history: a forecast compares like with like`;
+    return { kind: "too-little-history", days: all, explanation };
+  }
+  const split = kindsDiffer(
+    same,
+    all.filter((d) => d.weekend !== weekendNow),
+  );
+  const days = split ? same : all;
+  const which = split ? kind : "";
   const rose = days.filter((d) => d.rose).length;
   const agreeing = Math.min(AGREEING_DAYS, days.length);
   if (rose < agreeing || rose * 2 < days.length) {
-    const explanation = `no rhythm: the load rose at this time of day on ${rose} of ${days.length} ${kind}day(s) (a rhythm needs ${agreeing}, and half)`;
+    const explanation = `no rhythm: the load rose at this time of day on ${rose} of ${days.length} ${which}day(s) (a rhythm needs ${agreeing}, and half)`;
     return { kind: "no-rhythm", days, split, explanation };
   }
   const peaks = days.map((d) => d.peak).sort((a, b) => b - a);
   const load = peaks[agreeing - 1] as number;
   const need = Math.max(input.minInstances, Math.ceil(load / input.perInstance - 1e-9));
-  const explanation = `the load rose at this time of day on ${rose} of ${days.length} ${kind}day(s); ${agreeing === 1 ? "its" : "the second-highest"} peak, ${round(load)}, needs ${need} instance(s)`;
+  const explanation = `the load rose at this time of day on ${rose} of ${days.length} ${which}day(s); ${agreeing === 1 ? "its" : "the second-highest"} peak, ${round(load)}, needs ${need} instance(s)`;
   return { kind: "need", need, load, days, split, explanation };
 }
 
@@ -125,12 +135,11 @@ function hasHistoryBy(load: ReadonlyMap<number, number>, minute: number): boolea
   return false;
 }
 
-function weekdaysDiffer(days: DayWindow[]): boolean {
-  const weekend = days.filter((d) => d.weekend).map((d) => d.peak);
-  const weekday = days.filter((d) => !d.weekend).map((d) => d.peak);
-  if (weekend.length < 2 || weekday.length < 2) return false;
-  const a = median(weekend);
-  const b = median(weekday);
+/** The days of today's kind and the others differ: their median peaks by more than SPLIT_FRACTION of the larger. */
+function kindsDiffer(same: DayWindow[], other: DayWindow[]): boolean {
+  if (other.length === 0) return false;
+  const a = median(same.map((d) => d.peak));
+  const b = median(other.map((d) => d.peak));
   return Math.abs(a - b) > SPLIT_FRACTION * Math.max(a, b);
 }
 
@@ -142,4 +151,18 @@ function median(values: number[]): number {
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/**
+ * The load one instance carries in a forecast: at FORECAST_UTILIZATION (setup's scale-up threshold by default)
+ * rather than at the target. A forecast is there to be ready before the scale-up alarm would fire; sized at the
+ * target it would also add instances (and hold scale-ins) where the alarms would leave the count alone.
+ */
+export function forecastPerInstance(
+  metric: "CpuUtilization" | "PredictRequestCount",
+  limits: { TARGET_CPU_UTILIZATION: number; TARGET_REQUESTS_PER_INSTANCE: number },
+  forecastUtilization: number,
+): number {
+  if (metric === "CpuUtilization") return forecastUtilization / 100;
+  return (limits.TARGET_REQUESTS_PER_INSTANCE * forecastUtilization) / limits.TARGET_CPU_UTILIZATION;
 }

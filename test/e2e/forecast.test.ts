@@ -24,7 +24,7 @@ const DAY8 = Date.parse("2026-12-08T00:00:00Z");
 /**
  * The forecast schedule's tick, end to end on the emulator and a simulated clock: the schedule as setup makes
  * it, the deployment's own per-minute CPU history (four instance streams: quiet at 15 % each, 0.6 instances'
- * worth; every day from 08:00 to 09:30 at 60 % each, 2.4 instances' worth, which needs 4 at the 60 % target).
+ * worth; every day from 08:00 to 09:30 at 80 % each, 3.2 instances' worth, which needs 4 at FORECAST_UTILIZATION 80 %).
  */
 describe("a forecast schedule's tick", () => {
   let oci: LocalOci | undefined;
@@ -77,7 +77,7 @@ describe("a forecast schedule's tick", () => {
         const minuteOfDay = ((m % 1440) + 1440) % 1440;
         points.push({
           timestamp: new Date(DAY8 + m * MINUTE),
-          value: minuteOfDay >= 480 && minuteOfDay < 570 ? 60 : 15,
+          value: minuteOfDay >= 480 && minuteOfDay < 570 ? 80 : 15,
         });
       }
       emulator.seedMetricPoints({

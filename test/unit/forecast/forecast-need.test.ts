@@ -62,8 +62,8 @@ describe("forecastNeed", () => {
     ["a rise smaller than half an instance", history(7, surgeAt8(0.85)), "07:00", "no-rhythm", undefined],
     ["one day of history that rose: yesterday's morning", history(1, surgeAt8(2.4)), "07:00", "need", 4],
     [
-      "two days, one of them rose",
-      history(2, (d, m) => (d === 1 && m >= 480 && m < 570 ? 2.4 : 0.6)),
+      "a surge on one day of seven",
+      history(7, (d, m) => (d === 1 && m >= 480 && m < 570 ? 2.4 : 0.6)),
       "07:00",
       "no-rhythm",
       undefined,
@@ -115,6 +115,13 @@ describe("forecastNeed", () => {
     const sunday = forecastNeed(input(load, "07:00", { now: at7(5) }));
     expect(sunday).toMatchObject({ kind: "no-rhythm", split: true });
     expect(sunday.days.map((d) => d.weekend)).toEqual([true, true]);
+  });
+
+  it("forecasts no weekend day before the history holds one", () => {
+    const saturday = new Date(DAY8 - 3 * 1440 * MINUTE + 7 * 60 * MINUTE);
+    const forecast = forecastNeed(input(history(7, surgeAt8(2.4)), "07:00", { now: saturday }));
+    expect(forecast).toMatchObject({ kind: "too-little-history" });
+    expect(forecast.explanation).toContain("no earlier weekend day");
   });
 
   it("keeps weekdays and weekends together when they do not differ", () => {
