@@ -186,6 +186,8 @@ const FIXTURES: Array<{
   { file: "malformed-missing-alarm-metadata.json", status: "rejected", writes: 0, requests: 0 },
   { file: "malformed-wrong-types.json", status: "rejected", writes: 0, requests: 0 },
   { file: "malformed-truncated.json", status: "rejected", writes: 0, requests: 0 },
+  // A forecast tick naming a schedule that does not exist: one GetSchedule, refused, nothing else.
+  { file: "forecast-tick-unknown-schedule.json", status: "rejected", writes: 0, requests: 1 },
 ];
 
 describe("fixtures", () => {
