@@ -1,4 +1,8 @@
 /** `this` with the forecast schedule setup creates (the default), and `--forecast off`. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSUMPTIONS } from "../../commands/simulate/assumptions";
 import { parseSimulateArgs } from "../../commands/simulate/cli";
@@ -107,6 +111,19 @@ describe("this: the forecast schedule setup creates", () => {
 });
 
 describe("npm run simulate -- --forecast", () => {
+  it("runs this without its schedule with --forecast off, named so in the figures", () => {
+    const json = join(mkdtempSync(join(tmpdir(), "simulate-forecast-")), "spike.json");
+    const args = ["--trace", "traces/spike.csv", "--requests-per-instance", "100", "--policy", "this", "--json", json];
+    const r = spawnSync(process.execPath, ["--import", "tsx", "commands/simulate.ts", ...args, "--forecast", "off"], {
+      cwd: resolve(__dirname, "../.."),
+      encoding: "utf8",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const [policy] = JSON.parse(readFileSync(json, "utf8")).policies;
+    expect(policy.name).toBe("this (forecast off)");
+    expect(policy.notes.forecastTicks).toBeUndefined();
+  });
+
   it("is on unless --forecast off; anything else is a usage error", () => {
     expect(parseSimulateArgs(["--trace", "t.csv"]).forecast).toBe("on");
     expect(parseSimulateArgs(["--trace", "t.csv", "--forecast", "off"]).forecast).toBe("off");
