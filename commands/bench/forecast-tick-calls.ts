@@ -7,7 +7,7 @@ import type { Emulator } from "../../emulator";
 import { EXAMPLE_COMPARTMENT_ID } from "../../emulator/seed-from-alarm";
 import type { FnProcess } from "../../local-function/fn-runner";
 import { DeploymentMetrics } from "../simulate/policies/deployment-metrics";
-import { seedForecastSchedule } from "../simulate/policies/forecast-schedule-seed";
+import { seedFunctionSchedule } from "../simulate/policies/forecast-schedule-seed";
 import { type CallAudit, type CallCount, callName } from "./api-calls";
 import { freshDeploymentId } from "./scenarios";
 
@@ -38,7 +38,7 @@ export async function countForecastTickCalls(
     metrics.record({ timeMs: now - m * 60_000, instances: 2, cpuPercent: 30, memoryPercent: 30, requests: 60 });
   }
   metrics.flush();
-  const schedule = seedForecastSchedule(emulator, EXAMPLE_COMPARTMENT_ID, [deploymentId], functionId);
+  const schedule = seedFunctionSchedule(emulator, EXAMPLE_COMPARTMENT_ID, [deploymentId], functionId);
   emulator.clearRequests();
   const answer = await fn.call(JSON.stringify(schedule.body));
   const body = answer.body as { results?: { outcome?: string }[] } | undefined;

@@ -22,7 +22,7 @@ import type { AlarmResponse } from "../../../src/results/response";
 import { scaleUpAlarms, scaleUpNames } from "../../setup/scale-up-alarms";
 import type { MessageAlarm } from "../alarm-message";
 import { DeploymentMetrics, type MinuteMetrics } from "./deployment-metrics";
-import { type SeededForecastSchedule, seedForecastSchedule } from "./forecast-schedule-seed";
+import { type SeededForecastSchedule, seedFunctionSchedule } from "./forecast-schedule-seed";
 
 const COMPARTMENT = "ocid1.compartment.oc1..simulate";
 const TOPIC = "ocid1.onstopic.oc1.iad.simulate";
@@ -93,7 +93,7 @@ export async function startFunctionOnEmulator(setup: EmulatorSetup): Promise<Fun
       : { requests: { threshold: setup.requestsThreshold, name: names.highRequestsName } }),
   };
   for (const details of scaleUpAlarms(scope, settings)) emulator.seedAlarm(details as unknown as AlarmSeed);
-  const schedule = setup.forecast ? seedForecastSchedule(emulator, COMPARTMENT, [deploymentId]) : undefined;
+  const schedule = setup.forecast ? seedFunctionSchedule(emulator, COMPARTMENT, [deploymentId]) : undefined;
   const env = schedule ? { ...setup.env, FN_FN_ID: schedule.functionId } : setup.env;
   const fn = inProcessFunction(oci, env);
   const metrics = new DeploymentMetrics((seed) => emulator.seedMetricPoints(seed), deploymentId, COMPARTMENT);
