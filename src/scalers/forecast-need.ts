@@ -10,10 +10,11 @@ import { isWeekend, localTime, sameTimeDaysBefore } from "../policy/local-time";
  * - Like with like: a weekday is forecast from weekdays and a weekend day from weekend days when the history
  *   shows they differ (their median peaks differ by more than a quarter of the larger), from all days when it
  *   shows they do not, and not at all before the history holds a day of today's kind.
- * - A rhythm is a rise that comes back: on at least 2 of the days (on the one day, when the history holds only
- *   one: yesterday's morning is the best guess at today's), and on at least half of them, the peak rose above
- *   the level before by RISE_FRACTION and by half an instance. Otherwise nothing is forecast: a one-off spike,
- *   a step or a flat noisy load does not make one once there are two days to compare.
+ * - A rhythm is a rise that comes back at this time of day: the peak rose above the level before by RISE_FRACTION
+ *   and by half an instance on at least 2 of the days (on the one day, when the history holds only one:
+ *   yesterday's morning is the best guess at today's), on at least half of them, and RHYTHM_LIFT times as often
+ *   as over a period starting at any hour of the history. Otherwise nothing is forecast: a one-off spike, a step,
+ *   a flat noisy load or bursts that come at any hour do not make one.
  * - The forecast load is the second-highest day's peak (the one day's, with one): a high quantile that needs
  *   two days to agree, so one odd day neither makes nor sizes a forecast. The need is that load at the target
  *   per instance.
@@ -24,6 +25,8 @@ export const LEVEL_MINUTES = 15;
 export const AGREEING_DAYS = 2;
 export const RISE_FRACTION = 0.2;
 const SPLIT_FRACTION = 0.25;
+/** How much more often a rise must come at this time of day than at any hour of the history. */
+export const RHYTHM_LIFT = 2;
 
 export interface ForecastInput {
   /** Load per epoch minute: instances' worth of CPU, or requests per minute. */
@@ -55,7 +58,8 @@ export type Forecast =
   | { kind: "no-rhythm"; days: DayWindow[]; split: boolean; explanation: string };
 
 export function forecastNeed(input: ForecastInput): Forecast {
-  const all = dayWindows(input);
+  const earliest = earliestMinute(input.load);
+  const all = dayWindows(input, earliest);
   if (all.length === 0) {
     const explanation = "no earlier day of history covers this time of day";
     return { kind: "too-little-history", days: all, explanation };
@@ -75,35 +79,54 @@ export function forecastNeed(input: ForecastInput): Forecast {
   const which = split ? kind : "";
   const rose = days.filter((d) => d.rose).length;
   const agreeing = Math.min(AGREEING_DAYS, days.length);
-  if (rose < agreeing || rose * 2 < days.length) {
-    const explanation = `no rhythm: the load rose at this time of day on ${rose} of ${days.length} ${which}day(s) (a rhythm needs ${agreeing}, and half)`;
+  const anyHour = anyHourRiseRate(input, earliest);
+  const rate = `${rose} of ${days.length} ${which}day(s), against ${percent(anyHour)} of all hours`;
+  if (rose < agreeing || rose * 2 < days.length || rose / days.length < RHYTHM_LIFT * anyHour) {
+    const explanation = `no rhythm: the load rose at this time of day on ${rate} (a rhythm needs ${agreeing} day(s), half of them, and ${RHYTHM_LIFT} x the hours' rate)`;
     return { kind: "no-rhythm", days, split, explanation };
   }
   const peaks = days.map((d) => d.peak).sort((a, b) => b - a);
   const load = peaks[agreeing - 1] as number;
   const need = Math.max(input.minInstances, Math.ceil(load / input.perInstance - 1e-9));
-  const explanation = `the load rose at this time of day on ${rose} of ${days.length} ${which}day(s); ${agreeing === 1 ? "its" : "the second-highest"} peak, ${round(load)}, needs ${need} instance(s)`;
+  const explanation = `the load rose at this time of day on ${rate}; ${agreeing === 1 ? "its" : "the second-highest"} peak, ${round(load)}, needs ${need} instance(s)`;
   return { kind: "need", need, load, days, split, explanation };
 }
 
-function dayWindows(input: ForecastInput): DayWindow[] {
+function dayWindows(input: ForecastInput, earliest: number): DayWindow[] {
   const windows: DayWindow[] = [];
   for (let d = 1; d <= input.days; d++) {
     const from = sameTimeDaysBefore(input.now, d, input.timeZone);
-    const window = dayWindow(input, from);
+    const window = dayWindow(input, from, earliest);
     if (window) windows.push(window);
   }
   return windows;
 }
 
-function dayWindow(input: ForecastInput, from: Date): DayWindow | undefined {
+/**
+ * How often the load rose over a period like this one starting at any whole hour of the history: what a rise
+ * at this time of day is measured against. Random bursts an hour or two apart rise in most periods at every
+ * hour; a morning surge rises in the periods before 08:00 only.
+ */
+function anyHourRiseRate(input: ForecastInput, earliest: number): number {
+  let counted = 0;
+  let rose = 0;
+  for (let hours = 1; hours < input.days * 24; hours++) {
+    const window = dayWindow(input, new Date(input.now.getTime() - hours * 3_600_000), earliest);
+    if (!window) continue;
+    counted++;
+    if (window.rose) rose++;
+  }
+  return counted === 0 ? 0 : rose / counted;
+}
+
+function dayWindow(input: ForecastInput, from: Date, earliest: number): DayWindow | undefined {
   const start = Math.floor(from.getTime() / 60_000);
   const first = start - LEVEL_MINUTES;
   const last = start + input.periodMinutes - 1;
   let covered = 0;
   for (let m = first; m <= last; m++) if (input.load.has(m)) covered++;
   const minutes = last - first + 1;
-  if (input.missingIsZero ? !hasHistoryBy(input.load, first) : covered * 2 < minutes) return undefined;
+  if (input.missingIsZero ? earliest > first : covered * 2 < minutes) return undefined;
   const value = (m: number) => input.load.get(m) ?? (input.missingIsZero ? 0 : undefined);
   let peak = 0;
   for (let m = start; m <= last; m++) {
@@ -129,10 +152,11 @@ function mean(value: (m: number) => number | undefined, from: number, to: number
   return count === 0 ? undefined : sum / count;
 }
 
-/** Requests: the deployment is known to have existed (some point at or before) when the window starts. */
-function hasHistoryBy(load: ReadonlyMap<number, number>, minute: number): boolean {
-  for (const m of load.keys()) if (m <= minute) return true;
-  return false;
+/** The first minute of the history: for requests, the deployment is known to have existed from then on. */
+function earliestMinute(load: ReadonlyMap<number, number>): number {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const m of load.keys()) if (m < earliest) earliest = m;
+  return earliest;
 }
 
 /** The days of today's kind and the others differ: their median peaks by more than SPLIT_FRACTION of the larger. */
@@ -147,6 +171,10 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function percent(rate: number): string {
+  return `${Math.round(rate * 100)} %`;
 }
 
 function round(value: number): number {

@@ -39,6 +39,13 @@ describe("forecastNeed", () => {
     ["the same surge, when the period ends before it", history(7, surgeAt8(2.4)), "06:00", "no-rhythm", undefined],
     ["a flat load", history(7, () => 1.2), "07:00", "no-rhythm", undefined],
     [
+      "bursts every two hours: a rise in every period, at every hour",
+      history(7, (_, m) => (m % 120 >= 30 && m % 120 < 50 ? 2.4 : 0.6)),
+      "07:00",
+      "no-rhythm",
+      undefined,
+    ],
+    [
       "a surge on one day only (a spike)",
       history(7, (d, m) => (d === 2 && m >= 480 && m < 500 ? 6 : 0.6)),
       "07:00",
