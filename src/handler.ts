@@ -154,23 +154,16 @@ async function routeOf(message: AlarmMessage, config: Config, openRun: () => Pro
 
 async function openScalingRun(runtime: Runtime, message: AlarmMessage, answerBy: Date, log: LogContext) {
   const { config } = runtime;
-  const [{ startScalingRun }, clients] = await Promise.all([import("./run/scaling-run"), runtime.clients()]);
-  return startScalingRun(
-    config,
-    clients,
-    {
-      deadline: answerBy,
-      maxAttempts: config.OCI_MAX_ATTEMPTS,
-      requestTimeoutMs: config.OCI_REQUEST_TIMEOUT_SECONDS * 1000,
-      ...(runtime.retryDelayScale === undefined ? {} : { delayScale: runtime.retryDelayScale }),
-    },
-    {
-      now: runtime.now(),
-      delivery: deliveryKey(message.dedupeKey ?? undefined, message.timestampEpochMillis ?? undefined),
-      trigger: { title: message.title, type: message.type },
-      onFailure: (text, details) => logFailure(log, text, details),
-    },
-  );
+  const [{ startScalingRun, invocationBudget }, clients] = await Promise.all([
+    import("./run/scaling-run"),
+    runtime.clients(),
+  ]);
+  return startScalingRun(config, clients, invocationBudget(config, answerBy, runtime.retryDelayScale), {
+    now: runtime.now(),
+    delivery: deliveryKey(message.dedupeKey ?? undefined, message.timestampEpochMillis ?? undefined),
+    trigger: { title: message.title, type: message.type },
+    onFailure: (text, details) => logFailure(log, text, details),
+  });
 }
 
 /**

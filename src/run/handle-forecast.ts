@@ -23,7 +23,7 @@ import { startCutoff } from "./deadline-cutoff";
 import { failureResult, resultOf, skipped, transientError } from "./deployment-results";
 import { FORECAST_TICK_MINUTES, FORECAST_TIME_ZONE } from "./forecast-schedule";
 import { withNotification } from "./notify";
-import { type ScalingRun, startScalingRun } from "./scaling-run";
+import { invocationBudget, type ScalingRun, startScalingRun } from "./scaling-run";
 import { cooldownAfterFinishedChange, stateBlock } from "./scaling-state";
 import { checkSchedule } from "./schedule-check";
 
@@ -80,22 +80,12 @@ export async function handleForecast(
   }
   const answerBy = new Date(invocation.deadline.getTime() - ANSWER_MARGIN_MS);
   const clients = await runtime.clients();
-  const run = startScalingRun(
-    config,
-    clients,
-    {
-      deadline: answerBy,
-      maxAttempts: config.OCI_MAX_ATTEMPTS,
-      requestTimeoutMs: config.OCI_REQUEST_TIMEOUT_SECONDS * 1000,
-      ...(runtime.retryDelayScale === undefined ? {} : { delayScale: runtime.retryDelayScale }),
-    },
-    {
-      now: runtime.now(),
-      delivery: undefined,
-      trigger: { title: `forecast schedule ${body.scheduleId}`, type: "SCHEDULE" },
-      onFailure: (text, details) => logFailure(log, text, details),
-    },
-  );
+  const run = startScalingRun(config, clients, invocationBudget(config, answerBy, runtime.retryDelayScale), {
+    now: runtime.now(),
+    delivery: undefined,
+    trigger: { title: `forecast schedule ${body.scheduleId}`, type: "SCHEDULE" },
+    onFailure: (text, details) => logFailure(log, text, details),
+  });
   const verdict = await checkSchedule(await clients.schedules(), body, config.FN_FN_ID, run.retry);
   if (!verdict.ok)
     return answer({

@@ -23,6 +23,20 @@ export interface ScalingRun {
   onFailure?: (message: string, details: Record<string, unknown>) => void;
 }
 
+/** The invocation's retry budget: its configured attempts and time-out, until it must answer. */
+export function invocationBudget(
+  config: Pick<Config, "OCI_MAX_ATTEMPTS" | "OCI_REQUEST_TIMEOUT_SECONDS">,
+  answerBy: Date,
+  retryDelayScale: number | undefined,
+): RetryBudget {
+  return {
+    deadline: answerBy,
+    maxAttempts: config.OCI_MAX_ATTEMPTS,
+    requestTimeoutMs: config.OCI_REQUEST_TIMEOUT_SECONDS * 1000,
+    ...(retryDelayScale === undefined ? {} : { delayScale: retryDelayScale }),
+  };
+}
+
 export function startScalingRun(
   config: Config,
   clients: OciClients,
