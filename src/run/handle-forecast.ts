@@ -1,9 +1,8 @@
-import { isModelDeploymentId } from "../message/deployments-in-alarm";
 import { type ForecastBody, ForecastBodySchema } from "../message/forecast-body";
 import type { OciClients } from "../oci/clients";
 import { classifyOciFailure } from "../oci/failures";
 import { loadOverWindow } from "../oci/load-history";
-import { type DeploymentRead, readDeployment } from "../oci/model-deployments";
+import type { DeploymentRead } from "../oci/model-deployments";
 import { findScaleUpAlarm } from "../oci/scale-up-alarm";
 import { lastFinishedChange } from "../oci/work-requests";
 import type { Config } from "../policy/config";
@@ -20,6 +19,7 @@ import { applyChange } from "./apply-change";
 import { compartmentRefusal } from "./authorization";
 import { mapBounded } from "./bounded-parallel";
 import { startCutoff } from "./deadline-cutoff";
+import { readNamedDeployment } from "./deployment-read";
 import { failureResult, resultOf, skipped, transientError } from "./deployment-results";
 import { FORECAST_TICK_MINUTES, FORECAST_TIME_ZONE } from "./forecast-schedule";
 import { withNotification } from "./notify";
@@ -148,23 +148,9 @@ async function forecastDeployment(
   periodMinutes: number,
   timeZone: string,
 ): Promise<DeploymentResult> {
-  if (!isModelDeploymentId(deploymentId))
-    return skipped(
-      deploymentId,
-      ACTION,
-      Reason.NotAModelDeployment,
-      "not a model deployment OCID; nothing was read or changed",
-    );
-  let read: DeploymentRead;
-  try {
-    read = await readDeployment(run.clients.dataScience, deploymentId, run.retry);
-  } catch (error) {
-    return failureResult(
-      skipped(deploymentId, ACTION, Reason.NotFoundOrNotAuthorized, ""),
-      classifyOciFailure(error),
-      "reading the deployment",
-    );
-  }
+  const named = await readNamedDeployment(run, deploymentId, ACTION);
+  if (!("read" in named)) return named.result;
+  const { read } = named;
   const { snapshot } = read;
   const metric = run.config.FORECAST_METRIC;
   const target = { deploymentId, firingAlarmId: "", metric };

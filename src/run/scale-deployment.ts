@@ -1,16 +1,15 @@
 import type { DeploymentTarget } from "../message/deployments-in-alarm";
-import { isModelDeploymentId } from "../message/deployments-in-alarm";
 import { classifyOciFailure } from "../oci/failures";
-import { type DeploymentRead, readDeployment } from "../oci/model-deployments";
+import type { DeploymentRead } from "../oci/model-deployments";
 import { isScaleDownAlarmFor } from "../oci/scale-down-alarms";
 import { lastFinishedChange } from "../oci/work-requests";
 import { ACTION_METRIC, type ScalingAction } from "../results/decision";
-import { Reason } from "../results/reasons";
 import type { DeploymentResult } from "../results/response";
 import { type Decided, decide as decideByPolicy } from "../scalers";
 import type { DeploymentSnapshot } from "../scalers/deployment-snapshot";
 import { applyChange } from "./apply-change";
-import { failureResult, resultOf, skipped, transientError } from "./deployment-results";
+import { readNamedDeployment } from "./deployment-read";
+import { failureResult, resultOf, transientError } from "./deployment-results";
 import { latencyGuard } from "./latency-guard";
 import { withNotification } from "./notify";
 import { stabilizeScaleIn } from "./scale-in-stabilization";
@@ -27,27 +26,10 @@ export async function scaleDeployment(
   target: DeploymentTarget,
   action: ScalingAction,
 ): Promise<DeploymentResult> {
-  const { deploymentId } = target;
-  if (!isModelDeploymentId(deploymentId)) {
-    return skipped(
-      deploymentId,
-      action,
-      Reason.NotAModelDeployment,
-      "not a model deployment OCID; nothing was read or changed",
-    );
-  }
-  let read: DeploymentRead;
-  try {
-    read = await readDeployment(run.clients.dataScience, deploymentId, run.retry);
-  } catch (error) {
-    const failure = classifyOciFailure(error);
-    const result = failureResult(
-      skipped(deploymentId, action, Reason.NotFoundOrNotAuthorized, ""),
-      failure,
-      "reading the deployment",
-    );
-    return failure.statusCode === 404 ? retireOwnAlarm(run, target, action, result) : result;
-  }
+  const named = await readNamedDeployment(run, target.deploymentId, action);
+  if (!("read" in named))
+    return named.failure?.statusCode === 404 ? retireOwnAlarm(run, target, action, named.result) : named.result;
+  const { read } = named;
   return withNotification(run, target, read.snapshot, await decideAndWrite(run, target, action, read));
 }
 
