@@ -9,7 +9,6 @@ import type { Config } from "../policy/config";
 import { deploymentPolicy, PolicyTag } from "../policy/deployment-policy";
 import { type ChangeDecision, type Decision, noChange, ScalingAction } from "../results/decision";
 import { type LogContext, type LogSink, logDecision, logFailure, logMessageOutcome } from "../results/decision-log";
-import { TransientOciError } from "../results/errors";
 import { Reason } from "../results/reasons";
 import type { AlarmResponse, DeploymentResult } from "../results/response";
 import { forecastNeed, forecastPerInstance } from "../scalers/forecast-need";
@@ -17,12 +16,13 @@ import { decideForecastUp, forecastStart } from "../scalers/forecast-up";
 import { nextRunAfter } from "../scalers/recurrence";
 import { applyChange } from "./apply-change";
 import { compartmentRefusal } from "./authorization";
-import { mapBounded } from "./bounded-parallel";
+import { mapBounded, splitByStart } from "./bounded-parallel";
 import { startCutoff } from "./deadline-cutoff";
 import { readNamedDeployment } from "./deployment-read";
 import { failureResult, resultOf, skipped, transientError } from "./deployment-results";
 import { FORECAST_TICK_MINUTES, FORECAST_TIME_ZONE } from "./forecast-schedule";
 import { withNotification } from "./notify";
+import { collectResults } from "./result-collection";
 import { invocationBudget, type ScalingRun, startScalingRun } from "./scaling-run";
 import { cooldownAfterFinishedChange, stateBlock } from "./scaling-state";
 import { checkSchedule } from "./schedule-check";
@@ -105,29 +105,16 @@ export async function handleForecast(
     (id) => forecastDeployment(run, id, periodMinutes, timeZone),
     mayStart,
   );
-  const results: DeploymentResult[] = [];
-  let transient: unknown;
-  outcomes.forEach((outcome, index) => {
-    const deploymentId = ids[index] as string;
-    if (outcome.status === "fulfilled") results.push(outcome.value);
-    else if (outcome.status === "rejected") {
-      if (outcome.reason instanceof TransientOciError) transient ??= outcome.reason;
-      else throw outcome.reason;
-    } else
-      results.push(
-        skipped(
-          deploymentId,
-          ACTION,
-          Reason.NotDecidedBeforeDeadline,
-          "the deadline came before this deployment was decided; the next tick decides it",
-        ),
-      );
+  // As for an alarm's deployments: a transient failure fails the call after every result is logged.
+  const targets = ids.map((deploymentId) => ({ deploymentId, firingAlarmId: body.scheduleId }));
+  const { started, settled, notStarted } = splitByStart(targets, outcomes);
+  const unstarted = notStarted.map(({ deploymentId }) => {
+    const reason = "the deadline came before this deployment was decided; the next tick decides it";
+    const result = skipped(deploymentId, ACTION, Reason.NotDecidedBeforeDeadline, reason);
+    logDecision(log, result, body.scheduleId);
+    return result;
   });
-  for (const result of results) logDecision(log, result, body.scheduleId);
-  if (transient) {
-    logFailure(log, "OCI failed transiently; the next tick decides again", { scheduleId: body.scheduleId });
-    throw transient;
-  }
+  const results = [...collectResults(log, started, ACTION, settled), ...unstarted];
   return { ...header, status: "ok", results };
 }
 

@@ -28,7 +28,7 @@ export function collectResults(
     const error: unknown = outcome.reason;
     if (error instanceof TransientOciError) {
       transientFailures.push(`${target.deploymentId}: ${error.message}`);
-      logFailure(log, "transient OCI failure; the alarm will be delivered again", {
+      logFailure(log, "transient OCI failure; the call fails, so the alarm (or the next tick) comes again", {
         alarmId: target.firingAlarmId,
         deploymentId: target.deploymentId,
         action,
