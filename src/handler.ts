@@ -10,7 +10,7 @@ import { type LogContext, type LogSink, logDecision, logFailure, logMessageOutco
 import { TransientOciError } from "./results/errors";
 import type { AlarmResponse } from "./results/response";
 import { mapBounded, splitByStart } from "./run/bounded-parallel";
-import { notDecidedResult } from "./run/deadline-cutoff";
+import { answerDeadline, notDecidedResult } from "./run/deadline-cutoff";
 import { deferredResult, planDelivery } from "./run/delivery-plan";
 import { collectResults } from "./run/result-collection";
 import type { ScalingRun } from "./run/scaling-run";
@@ -31,9 +31,6 @@ export interface Runtime {
   /** Real seconds per second of retry back-off; only local runs on a simulated clock set it (see RetryBudget). */
   retryDelayScale?: number;
 }
-
-/** Time kept back from the deadline to log and answer. */
-const ANSWER_MARGIN_MS = 1_500;
 
 /**
  * One alarm message, end to end: decode, route on the title, scale each deployment, answer.
@@ -78,7 +75,7 @@ export async function handleAlarm(body: Uint8Array, invocation: Invocation, runt
       results: [],
     });
   }
-  const answerBy = new Date(invocation.deadline.getTime() - ANSWER_MARGIN_MS);
+  const answerBy = answerDeadline(invocation.deadline);
   // Loaded only when needed: they load the OCI SDK, which rejected and ignored messages never need.
   let opened: Promise<ScalingRun> | undefined;
   const openRun = () => {

@@ -5,6 +5,14 @@ import { Reason } from "../results/reasons";
 import type { DeploymentResult } from "../results/response";
 import { skipped } from "./deployment-results";
 
+/** Time kept back from the platform's deadline to log and answer. */
+const ANSWER_MARGIN_MS = 1_500;
+
+/** When the answer is due: the invocation's deadline, less the time to log and answer. */
+export function answerDeadline(deadline: Date): Date {
+  return new Date(deadline.getTime() - ANSWER_MARGIN_MS);
+}
+
 /**
  * Whether a deployment may still be started: while at least one OCI request time-out is left before the
  * answer is due. A deployment takes several calls; one started later could not finish even its first before
