@@ -11,13 +11,13 @@ import { type ChangeDecision, type Decision, noChange, ScalingAction } from "../
 import { type LogContext, type LogSink, logDecision, logFailure, logMessageOutcome } from "../results/decision-log";
 import { Reason } from "../results/reasons";
 import type { AlarmResponse, DeploymentResult } from "../results/response";
-import { forecastNeed, forecastPerInstance } from "../scalers/forecast-need";
+import { forecastForDeployment } from "../scalers/forecast-need";
 import { decideForecastUp, forecastStart } from "../scalers/forecast-up";
 import { nextRunAfter } from "../scalers/recurrence";
 import { applyChange } from "./apply-change";
 import { compartmentRefusal } from "./authorization";
 import { mapBounded, splitByStart } from "./bounded-parallel";
-import { startCutoff } from "./deadline-cutoff";
+import { answerDeadline, startCutoff } from "./deadline-cutoff";
 import { readNamedDeployment } from "./deployment-read";
 import { failureResult, resultOf, skipped, transientError } from "./deployment-results";
 import { FORECAST_TICK_MINUTES, FORECAST_TIME_ZONE } from "./forecast-schedule";
@@ -26,8 +26,6 @@ import { collectResults } from "./result-collection";
 import { invocationBudget, type ScalingRun, startScalingRun } from "./scaling-run";
 import { cooldownAfterFinishedChange, stateBlock } from "./scaling-state";
 import { checkSchedule } from "./schedule-check";
-
-const ANSWER_MARGIN_MS = 1_500;
 
 /** What the handler passes (its Invocation and Runtime, which live above run/). */
 export interface TickInvocation {
@@ -78,7 +76,7 @@ export async function handleForecast(
     const reason = "FORECAST_ENABLED=false: the schedule's tick decides nothing";
     return answer({ ...header, status: "ignored", reasonCode: Reason.ForecastDisabled, reason, results: [] });
   }
-  const answerBy = new Date(invocation.deadline.getTime() - ANSWER_MARGIN_MS);
+  const answerBy = answerDeadline(invocation.deadline);
   const clients = await runtime.clients();
   const run = startScalingRun(config, clients, invocationBudget(config, answerBy, runtime.retryDelayScale), {
     now: runtime.now(),
@@ -225,16 +223,7 @@ async function decide(run: ScalingRun, read: DeploymentRead, periodMinutes: numb
       ),
     );
   }
-  const forecast = forecastNeed({
-    load,
-    now: run.now,
-    periodMinutes,
-    timeZone,
-    days: run.config.FORECAST_DAYS,
-    perInstance: forecastPerInstance(metric, limits, run.config.FORECAST_UTILIZATION),
-    minInstances: limits.MIN_INSTANCES,
-    missingIsZero: metric === "PredictRequestCount",
-  });
+  const forecast = forecastForDeployment(load, metric, limits, run.config, { now: run.now, periodMinutes, timeZone });
   if (forecast.kind === "too-little-history")
     return done(noChange(ACTION, start, Reason.ForecastTooLittleHistory, `${forecast.explanation}; nothing forecast`));
   if (forecast.kind === "no-rhythm")

@@ -6,7 +6,7 @@ import type { ScalingLimits } from "../policy/deployment-policy";
 import { ACTION_METRIC, type ChangeDecision, type Decision, ScalingAction } from "../results/decision";
 import { Reason } from "../results/reasons";
 import type { DeploymentSnapshot } from "../scalers/deployment-snapshot";
-import { forecastNeed, forecastPerInstance } from "../scalers/forecast-need";
+import { forecastForDeployment } from "../scalers/forecast-need";
 import type { Peak } from "../scalers/scale-in-hold";
 import { holdByForecast, holdInstanceScaleIn, holdShapeDown } from "../scalers/scale-in-hold";
 import { transientError } from "./deployment-results";
@@ -54,15 +54,10 @@ export async function stabilizeScaleIn(
     const nowMinute = Math.floor(run.now.getTime() / 60_000);
     const peak: Peak | undefined = minutes > 0 ? peakSince(load, nowMinute - minutes) : undefined;
     const byPeak = holdInstanceScaleIn(decision, metric, peak, window, limits);
-    const forecast = forecastNeed({
-      load,
+    const forecast = forecastForDeployment(load, metric, limits, config, {
       now: run.now,
       periodMinutes: FORECAST_TICK_MINUTES + config.FORECAST_UPDATE_MINUTES,
       timeZone: config.FORECAST_TIME_ZONE,
-      days: config.FORECAST_DAYS,
-      perInstance: forecastPerInstance(metric, limits, run.config.FORECAST_UTILIZATION),
-      minInstances: limits.MIN_INSTANCES,
-      missingIsZero: metric === "PredictRequestCount",
     });
     const byForecast = forecast.kind === "need" ? forecast : undefined;
     return { decision: holdByForecast(byPeak, byForecast, limits.MIN_INSTANCES), warnings: [] };

@@ -182,15 +182,30 @@ function round(value: number): number {
 }
 
 /**
- * The load one instance carries in a forecast: at FORECAST_UTILIZATION (setup's scale-up threshold by default)
- * rather than at the target. A forecast is there to be ready before the scale-up alarm would fire; sized at the
- * target it would also add instances (and hold scale-ins) where the alarms would leave the count alone.
+ * The forecast for one deployment's `metric` over the coming `period` (in `timeZone`), sized and read as the
+ * metric says: the load one instance carries at FORECAST_UTILIZATION (setup's scale-up threshold by default)
+ * rather than at the target, since a forecast is there to be ready before the scale-up alarm would fire (sized
+ * at the target it would also add instances, and hold scale-ins, where the alarms leave the count alone); and a
+ * minute without requests is one without traffic, while a minute without CPU is unknown.
  */
-export function forecastPerInstance(
+export function forecastForDeployment(
+  load: ReadonlyMap<number, number>,
   metric: "CpuUtilization" | "PredictRequestCount",
-  limits: { TARGET_CPU_UTILIZATION: number; TARGET_REQUESTS_PER_INSTANCE: number },
-  forecastUtilization: number,
-): number {
-  if (metric === "CpuUtilization") return forecastUtilization / 100;
-  return (limits.TARGET_REQUESTS_PER_INSTANCE * forecastUtilization) / limits.TARGET_CPU_UTILIZATION;
+  limits: { TARGET_CPU_UTILIZATION: number; TARGET_REQUESTS_PER_INSTANCE: number; MIN_INSTANCES: number },
+  config: { FORECAST_DAYS: number; FORECAST_UTILIZATION: number },
+  coming: { now: Date; periodMinutes: number; timeZone: string },
+): Forecast {
+  const utilization = config.FORECAST_UTILIZATION;
+  const perInstance =
+    metric === "CpuUtilization"
+      ? utilization / 100
+      : (limits.TARGET_REQUESTS_PER_INSTANCE * utilization) / limits.TARGET_CPU_UTILIZATION;
+  return forecastNeed({
+    load,
+    ...coming,
+    days: config.FORECAST_DAYS,
+    perInstance,
+    minInstances: limits.MIN_INSTANCES,
+    missingIsZero: metric === "PredictRequestCount",
+  });
 }
